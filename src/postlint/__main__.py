@@ -1,0 +1,5 @@
+import sys
+
+from postlint.cli import main
+
+sys.exit(main())

@@ -1,0 +1,88 @@
+"""The values every part of postlint exchanges: severities, positions, spans, fixes, findings."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+
+class Severity(enum.Enum):
+    """How much a finding matters; `rank` orders them (error is highest)."""
+
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return _RANKS[self]
+
+    @classmethod
+    def parse(cls, text: str) -> Severity:
+        """Read a severity from config; raises ValueError naming the choices."""
+        try:
+            return cls(text.lower())
+        except ValueError:
+            choices = ", ".join(s.value for s in cls)
+            raise ValueError(f"unknown severity {text!r}; choose one of: {choices}") from None
+
+
+_RANKS = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Position:
+    """A place in a file: 1-based line and column (in code points), and a 0-based offset.
+
+    The offset indexes the decoded text (BOM removed); for a file that could not be
+    decoded it is a byte offset.
+    """
+
+    line: int
+    column: int
+    offset: int
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: Position
+    end: Position
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace text[start:end] with `replacement` (offsets into the decoded text)."""
+
+    start: int
+    end: int
+    replacement: str
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """Edits that resolve a finding. Unsafe fixes change meaning (a URL, say)."""
+
+    edits: tuple[Edit, ...]
+    safe: bool = True
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    path: str
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    span: Span
+    hint: str | None = None
+    fix: Fix | None = field(default=None, compare=False)
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        start = self.span.start
+        return (self.path, start.line, start.column, self.code, self.message)
+
+    @property
+    def fixable(self) -> bool:
+        return self.fix is not None

@@ -1,0 +1,181 @@
+"""Find a post's front matter (YAML ``---``, TOML ``+++``, JSON ``{`` or ``---json``) and parse it.
+
+python-frontmatter is not used: measured here, it returns no front matter for a
+BOM-prefixed or unclosed block, drops non-mapping front matter, keeps the last of
+duplicate keys and loses every position. Splitting is a few lines; parsing goes to
+PyYAML's event stream, `tomllib` and `json`, each of which reports positions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from postlint.document import Document
+from postlint.frontmatter.json_source import JsonResult, parse_json
+from postlint.frontmatter.source_map import NodeSpan, Pointer, SourceMap
+from postlint.frontmatter.toml_source import parse_toml
+from postlint.frontmatter.yaml_source import parse_yaml
+
+Format = Literal["yaml", "toml", "json"]
+
+_LEADING_BLANK = re.compile(r"(?:[ \t]*\r?\n)+")
+_OPENERS: tuple[tuple[str, Format, str], ...] = (
+    ("---json", "json", "---"),
+    ("---", "yaml", "---"),
+    ("+++", "toml", "+++"),
+)
+_CLOSERS = {
+    "---": re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE),
+    "+++": re.compile(r"^\+\+\+[ \t]*\r?$", re.MULTILINE),
+}
+_LINE_END = re.compile(r"[ \t]*(?:\r?\n|\Z)")
+
+
+@dataclass(slots=True)
+class FrontMatter:
+    """Parsed front matter; offsets index the document text.
+
+    `data` is None when the block could not be parsed (a problem says why).
+    `close_start`/`close_end` cover the closing fence (the end of a JSON object).
+    """
+
+    format: Format
+    data: dict[str, Any] | None
+    open_start: int
+    open_end: int
+    content_start: int
+    content_end: int
+    close_start: int
+    close_end: int
+    end: int
+    source_map: SourceMap = field(default_factory=SourceMap)
+
+    def node(self, pointer: Pointer) -> NodeSpan | None:
+        return self.source_map.get(pointer)
+
+    def locate(self, pointer: Pointer) -> tuple[int, int]:
+        """Offsets of the value at `pointer`, or of its nearest located ancestor."""
+        found = self.source_map.nearest(pointer)
+        if found is None:
+            return self.open_start, self.open_end
+        return found[1].start, found[1].end
+
+
+def _opener(text: str, at: int) -> tuple[str, Format, str, int] | None:
+    for fence, fmt, closer in _OPENERS:
+        if text.startswith(fence, at):
+            line_end = _LINE_END.match(text, at + len(fence))
+            if line_end is not None:
+                return fence, fmt, closer, line_end.end()
+    return None
+
+
+def _check_mapping(doc: Document, fm: FrontMatter, data: Any) -> None:
+    if data is None:
+        doc.problem("PL012", fm.open_start, fm.open_end, "the front matter is empty", "add at least a title")
+    elif not isinstance(data, dict):
+        kind = "a list" if isinstance(data, list) else f"a single value ({type(data).__name__})"
+        doc.problem(
+            "PL013",
+            fm.content_start,
+            fm.content_end,
+            f"the front matter is {kind}; it must be a mapping of keys to values",
+            "write one `key: value` per line",
+        )
+    else:
+        fm.data = data
+
+
+def _parse_fenced(doc: Document, text: str, fmt: Format, at: int, fence: str, closer: str, body: int) -> None:
+    close = _CLOSERS[closer].search(text, body)
+    if close is None:
+        doc.problem(
+            "PL011",
+            at,
+            at + len(fence),
+            f"the front matter opened here is never closed with a `{closer}` line",
+            f"add a line `{closer}` after the last front-matter key",
+        )
+        return
+    end_match = _LINE_END.match(text, close.end())
+    end = end_match.end() if end_match else close.end()
+    fm = FrontMatter(fmt, None, at, at + len(fence), body, close.start(), close.start(), close.start() + 3, end)
+    doc.front_matter = fm
+    content = text[body : close.start()]
+    if fmt == "yaml":
+        result = parse_yaml(content, body, lambda offset: doc.index.position(offset).line)
+        fm.source_map = result.source_map
+        for p in result.problems:
+            doc.problem(p.code, p.start, p.end, p.message, p.hint)
+        if result.ok:
+            _check_mapping(doc, fm, result.data)
+    elif fmt == "toml":
+        toml = parse_toml(content, body)
+        if toml.error is not None:
+            line = doc.index.position(body).line + toml.error_line - 1
+            offset = min(doc.index.line_start(min(line, doc.index.line_count)) + toml.error_column - 1, len(text))
+            doc.problem("PL014", offset, offset, toml.error)
+            return
+        fm.source_map = toml.source_map
+        _check_mapping(doc, fm, toml.data if toml.data else None)
+    else:
+        first = _LEADING_BLANK.match(text, body)
+        start = first.end() if first else body
+        _parse_json(doc, fm, text, start)
+
+
+def _parse_json(doc: Document, fm: FrontMatter, text: str, start: int) -> JsonResult:
+    result = parse_json(text, start)
+    if result.error is not None:
+        doc.problem("PL014", result.error_offset, result.error_offset, result.error)
+        return result
+    fm.source_map = result.source_map
+    for key in result.duplicates:
+        node = result.source_map.get((key,))
+        at = (node.key_start or node.start, node.key_end or node.end) if node else (start, start)
+        doc.problem("PL103", at[0], at[1], f"`{key}` is defined more than once; JSON readers keep only one")
+    _check_mapping(doc, fm, result.data)
+    return result
+
+
+def parse_front_matter(doc: Document) -> None:
+    """Find and parse the front matter of `doc`, recording problems on it."""
+    text = doc.text
+    if text is None:
+        return
+    blank = _LEADING_BLANK.match(text)
+    at = blank.end() if blank else 0
+    opener = _opener(text, at)
+    if opener is None and text.startswith("{", at):
+        fm = FrontMatter("json", None, at, at + 1, at, at, at, at + 1, at)
+        doc.front_matter = fm
+        result = _parse_json(doc, fm, text, at)
+        if result.error is None:
+            end = result.end
+            line_end = _LINE_END.match(text, end)
+            fm.close_start, fm.close_end = end - 1, end
+            fm.content_end = end
+            fm.end = line_end.end() if line_end else end
+    elif opener is not None:
+        fence, fmt, closer, body = opener
+        _parse_fenced(doc, text, fmt, at, fence, closer, body)
+    else:
+        if text:
+            doc.problem(
+                "PL010",
+                0,
+                0,
+                "the file has no front matter",
+                "start the file with a `---` line, the front-matter keys, and another `---` line",
+            )
+        return
+    if at:
+        doc.problem(
+            "PL017",
+            0,
+            at,
+            "the front matter does not start on the first line; Hugo and Jekyll then treat it as text",
+            "delete the blank lines before the opening fence",
+        )

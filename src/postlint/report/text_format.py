@@ -1,0 +1,92 @@
+"""The human format: each finding with its source line, a marker and a hint; a summary.
+
+Rich renders `Text` objects only (no markup parsing), so `[brackets]` in posts print
+as written. Invisible and control characters in a shown line are drawn as
+`<U+200B>` so a reader sees what the finding is about (and a bidi control cannot
+reorder the terminal line).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import TextIO
+
+from rich.cells import cell_len
+from rich.console import Console
+from rich.text import Text
+
+from postlint.api import Result
+from postlint.findings import Finding, Severity
+
+_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow", Severity.INFO: "bold blue"}
+_HIDDEN = {"Cc", "Cf", "Zl", "Zp", "Co", "Cs", "Cn"}
+
+
+def _visible(line: str) -> list[tuple[str, bool]]:
+    """The line as (piece, is_escape) pieces: invisible characters become <U+XXXX>."""
+    pieces = []
+    for char in line.replace("\t", "    "):
+        if unicodedata.category(char) in _HIDDEN and char not in "\u200c\u200d":
+            pieces.append((f"<U+{ord(char):04X}>", True))
+        else:
+            pieces.append((char, False))
+    return pieces
+
+
+def _snippet(finding: Finding, line: str) -> tuple[Text, Text]:
+    start, end = finding.span.start, finding.span.end
+    first = start.column - 1
+    last = end.column - 1 if end.line == start.line else len(line)
+    last = max(last, first + 1)
+    shown = Text()
+    lead = width = 0
+    for index, (piece, escaped) in enumerate(_visible(line)):
+        shown.append(piece, style="dim" if escaped else None)
+        cells = cell_len(piece)
+        if index < first:
+            lead += cells
+        elif index < last:
+            width += cells
+    return shown, Text(" " * lead + "^" * max(width, 1), style=_STYLE[finding.severity])
+
+
+def _finding(console: Console, finding: Finding, line: str | None) -> None:
+    start = finding.span.start
+    head = Text()
+    head.append(f"{finding.path}:{start.line}:{start.column}:", style="bold")
+    head.append(" ")
+    head.append(finding.severity.value, style=_STYLE[finding.severity])
+    head.append(" ")
+    head.append(finding.code, style="bold")
+    head.append(f" {finding.message}")
+    head.append(f" [{finding.name}]", style="dim")
+    console.print(head)
+    if line is not None:
+        gutter = str(start.line)
+        pad = " " * len(gutter)
+        shown, marker = _snippet(finding, line)
+        console.print(Text(f" {pad} │", style="blue"))
+        console.print(Text(f" {gutter} │ ", style="blue") + shown)
+        console.print(Text(f" {pad} │ ", style="blue") + marker)
+    if finding.hint:
+        console.print(Text(f"   = hint: {finding.hint}", style="cyan"))
+    console.print()
+
+
+def summary(result: Result) -> Text:
+    counts = result.counts()
+    files = result.files_checked
+    noun = "file" if files == 1 else "files"
+    if not result.findings:
+        return Text(f"All checks passed: {files} {noun}, no findings.", style="bold green")
+    parts = [f"{n} {sev.value}{'s' if n != 1 else ''}" for sev, n in sorted(counts.items(), key=lambda kv: -kv[0].rank) if n]
+    with_findings = len({f.path for f in result.findings})
+    return Text(f"Found {', '.join(parts)} in {with_findings} of {files} {noun}.", style="bold")
+
+
+def render(result: Result, stream: TextIO, *, quiet: bool = False) -> None:
+    console = Console(file=stream, soft_wrap=True, highlight=False, markup=False, emoji=False)
+    for finding in result.findings:
+        _finding(console, finding, result.source_lines.get((finding.path, finding.span.start.line)))
+    if not quiet:
+        console.print(summary(result))

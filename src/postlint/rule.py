@@ -1,0 +1,129 @@
+"""What a rule is: declared metadata, documentation with examples, and a pure check.
+
+Built-in and third-party rules are the same objects, registered through the
+``postlint.rules`` entry-point group (see `postlint.registry`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from postlint.document import Document
+from postlint.findings import Finding, Fix, Severity, Span
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """A whole file (text or raw bytes) and the options it is checked with."""
+
+    content: str | bytes
+    options: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class RuleContext:
+    """What a check receives besides the document: its rule, severity and options.
+
+    `services` carries shared, read-only helpers of the run (the schema store).
+    """
+
+    rule: BaseRule
+    severity: Severity
+    options: Mapping[str, Any]
+    services: Mapping[str, Any] = field(default_factory=dict)
+
+    def finding(
+        self,
+        path: str,
+        span: Span,
+        message: str,
+        hint: str | None = None,
+        fix: Fix | None = None,
+    ) -> Finding:
+        rule = self.rule
+        return Finding(path, rule.code, rule.name, self.severity, message, span, hint, fix)
+
+    def report(
+        self,
+        doc: Document,
+        start: int,
+        end: int,
+        message: str,
+        hint: str | None = None,
+        fix: Fix | None = None,
+    ) -> Finding:
+        """A finding at offsets `start`..`end` of the document's text."""
+        return self.finding(doc.display_path, doc.index.span(start, end), message, hint, fix)
+
+
+@dataclass(frozen=True, kw_only=True)
+class BaseRule:
+    """Metadata every rule declares.
+
+    `why` explains the hazard; `bad` must make the rule fire and `good` must not
+    (a test runs both for every registered rule). `options` are the defaults of
+    the rule's settings; config may override them and nothing else.
+    """
+
+    code: str
+    name: str
+    summary: str
+    why: str
+    bad: Example | None
+    good: Example
+    severity: Severity = Severity.ERROR
+    options: Mapping[str, Any] = field(default_factory=dict)
+    enabled_by_default: bool = True
+    fixable: bool = False
+
+    @property
+    def documentation(self) -> str:
+        """The rule's documentation as Markdown (what `postlint explain` prints)."""
+        parts = [f"# {self.code} {self.name}", "", self.summary, "", "## Why", "", self.why.strip()]
+        for title, example in (("Bad", self.bad), ("Good", self.good)):
+            if example is None or isinstance(example.content, bytes):
+                continue
+            parts += ["", f"## {title}", "", "```markdown", example.content.rstrip("\n"), "```"]
+        if self.options:
+            parts += ["", "## Options", ""]
+            parts += [f"- `{key}` (default: `{value!r}`)" for key, value in self.options.items()]
+        default = "on" if self.enabled_by_default else "off (opt in with `select`)"
+        parts += ["", f"Default severity: {self.severity.value}. Enabled by default: {default}."]
+        return "\n".join(parts) + "\n"
+
+
+Check = Callable[[Document, RuleContext], Iterable[Finding]]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Rule(BaseRule):
+    """A rule that looks at one document at a time."""
+
+    check: Check
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """What a corpus rule keeps of one document: small, picklable, positioned."""
+
+    path: str
+    value: Hashable | tuple[Any, ...]
+    span: Span
+
+
+@dataclass(frozen=True, kw_only=True)
+class CorpusRule(BaseRule):
+    """A rule over the whole tree.
+
+    `collect` takes the facts it needs from each document (never the document);
+    `finish` sees the facts of every document and yields findings. The engine
+    keeps only findings for the files that were asked for.
+    """
+
+    collect: Callable[[Document, RuleContext], Iterable[Fact]]
+    finish: Callable[[Sequence[Fact], RuleContext], Iterable[Finding]]
+
+
+AnyRule = Rule | CorpusRule

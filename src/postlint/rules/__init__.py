@@ -1,0 +1,8 @@
+"""The built-in rules, registered through the `postlint.rules` entry point."""
+
+from __future__ import annotations
+
+from postlint.rule import AnyRule
+from postlint.rules import meta, problems, schema_rules
+
+BUILTIN_RULES: tuple[AnyRule, ...] = (*problems.RULES, *schema_rules.RULES, *meta.RULES)

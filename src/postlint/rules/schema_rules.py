@@ -1,0 +1,206 @@
+"""PL101-PL102, PL104: front matter checked against its JSON Schema.
+
+One validation per document feeds all three rules; each error is placed on the
+value it concerns (a missing key on the closing fence).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from postlint.document import Document
+from postlint.findings import Finding, Severity
+from postlint.frontmatter import FrontMatter
+from postlint.rule import Example, Rule, RuleContext
+from postlint.rules.schema_messages import (
+    describe,
+    expected,
+    format_message,
+    near_key,
+    subschema,
+    type_message,
+)
+from postlint.schema import LoadedSchema, SchemaLoadError, SchemaStore
+
+_CLEAN = """---
+title: "A clean post"
+slug: a-clean-post-2025-04-10
+date: 2025-04-10
+tags: [news]
+showToc: false
+---
+
+Text.
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class Issue:
+    code: str
+    start: int
+    end: int
+    message: str
+    hint: str | None = None
+
+
+def _schema_for(doc: Document, fm: FrontMatter, store: SchemaStore) -> LoadedSchema | Issue:
+    assert fm.data is not None
+    ref = fm.data.get("$schema")
+    if isinstance(ref, str):
+        try:
+            return store.from_post(ref, doc.path)
+        except SchemaLoadError as exc:
+            start, end = fm.locate(("$schema",))
+            return Issue("PL104", start, end, str(exc), "fix the path, or remove `$schema` to use the configured schema")
+    return store.for_path(doc.display_path)
+
+
+def _issues(doc: Document, store: SchemaStore) -> list[Issue]:
+    fm = doc.front_matter
+    if fm is None or fm.data is None:
+        return []
+    chosen = _schema_for(doc, fm, store)
+    if isinstance(chosen, Issue):
+        return [chosen]
+    data = {key: value for key, value in fm.data.items() if key != "$schema"}
+    try:
+        errors = list(chosen.validator.iter_errors(data))
+    except Exception as exc:  # values the validator cannot take (NaN, huge numbers)
+        return [Issue("PL102", fm.open_start, fm.open_end, f"the front matter cannot be validated: {exc}")]
+    issues: list[Issue] = []
+    for error in errors:
+        issues.extend(_to_issues(error, data, fm, chosen.schema))
+    return issues
+
+
+def _value_at(data: Any, pointer: tuple[str | int, ...]) -> Any:
+    for part in pointer:
+        data = data[part]
+    return data
+
+
+def _to_issues(error: Any, data: Any, fm: FrontMatter, root: Any) -> Iterator[Issue]:
+    pointer = tuple(error.instance_path)
+    kind = type(error.kind).__name__
+    details = error.kind.as_dict()
+    value = _value_at(data, pointer)
+    start, end = fm.locate(pointer)
+    if kind == "Required":
+        missing = str(details.get("property", "")).strip('"')
+        present = value.keys() if isinstance(value, dict) else ()
+        where = f" in `{'/'.join(map(str, pointer))}`" if pointer else ""
+        at = (fm.close_start, fm.close_end) if not pointer else (start, end)
+        yield Issue("PL101", *at, f"`{missing}` is required{where} but missing", near_key(missing, present))
+        return
+    if kind in ("AdditionalProperties", "UnevaluatedProperties"):
+        for key in details.get("unexpected", []):
+            node = fm.node((*pointer, key))
+            at = (node.key_start or node.start, node.key_end or node.end) if node else (start, end)
+            allowed = subschema(root, error.schema_path[:-1]) or {}
+            hint = near_key(key, allowed.get("properties", {}).keys()) if isinstance(allowed, dict) else None
+            yield Issue("PL102", *at, f"`{key}` is not an allowed key here", hint)
+        return
+    yield Issue("PL102", start, end, *_describe_error(kind, details, pointer, value, error, root))
+
+
+def _describe_error(
+    kind: str, details: dict[str, Any], pointer: tuple[str | int, ...], value: Any, error: Any, root: Any
+) -> tuple[str, str | None]:
+    from postlint.frontmatter.source_map import pointer_text
+
+    name = pointer_text(pointer)
+    if kind == "Type":
+        types = details.get("types") or []
+        words = " or ".join(expected({"type": t}, root) for t in types) or "a different type"
+        return type_message(pointer, value, words)
+    if kind in ("AnyOf", "OneOfNotValid"):
+        return type_message(pointer, value, expected(subschema(root, error.schema_path[:-1]), root))
+    if kind == "Format":
+        return format_message(pointer, value, str(details.get("format"))), None
+    if kind == "MinLength":
+        limit = details.get("limit", 1)
+        if limit == 1:
+            return f"`{name}` must not be empty", None
+        return f"`{name}` must be at least {limit} characters long; found {len(value)}", None
+    if kind == "MaxLength":
+        return f"`{name}` must be at most {details.get('limit')} characters long; found {len(value)}", None
+    if kind in ("Enum", "Constant"):
+        options = details.get("options", details.get("expected_value"))
+        return f"`{name}` must be one of {options}; found {describe(value)}", None
+    if kind == "Pattern":
+        return f"`{name}` must match the pattern `{details.get('pattern')}`; found {describe(value)}", None
+    if kind in ("MinItems", "MaxItems"):
+        bound = "at least" if kind == "MinItems" else "at most"
+        return f"`{name}` must have {bound} {details.get('limit')} items; found {describe(value)}", None
+    if kind == "UniqueItems":
+        return f"`{name}` must not repeat an item", None
+    return f"`{name}`: {error.message}", None
+
+
+def schema_issues(doc: Document, ctx: RuleContext) -> list[Issue]:
+    """The schema issues of `doc`, computed once and shared by the schema rules."""
+    cached = doc.memo.get("schema-issues")
+    if cached is None:
+        cached = _issues(doc, ctx.services["schemas"])
+        doc.memo["schema-issues"] = cached
+    return list(cached)
+
+
+def _issues_with(code: str) -> Any:
+    def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+        for issue in schema_issues(doc, ctx):
+            if issue.code == code:
+                yield ctx.report(doc, issue.start, issue.end, issue.message, issue.hint)
+
+    return check
+
+
+MISSING_REQUIRED_KEY = Rule(
+    code="PL101",
+    name="missing-required-key",
+    summary="A key the schema requires is missing from the front matter.",
+    why="""
+Themes and templates read these keys: a post without `slug` or `date` gets a
+wrong URL or sorts to the wrong place, silently. The finding sits on the closing
+fence, where the key would go, and names a near key if one was probably meant
+(`Title` for `title`, `show_toc` for `showToc`).
+""",
+    bad=Example("---\ntitle: Hello\nslug: hello\ndate: 2025-04-10\nshowToc: false\n---\n"),
+    good=Example(_CLEAN),
+    check=_issues_with("PL101"),
+)
+
+SCHEMA_VIOLATION = Rule(
+    code="PL102",
+    name="schema-violation",
+    summary="A front-matter value does not match the schema (wrong type, empty, not a date, unexpected key).",
+    why="""
+A value of the wrong type breaks templates in ways that show up only on the
+live site: `showToc: "yes"` is a non-empty string, so a theme testing it as a
+boolean shows the table of contents on every post. Each error is placed on the
+offending value and says what was found and what is expected.
+""",
+    bad=Example("---\ntitle: Hello\nslug: hello\ndate: 2025-04-10\ntags: [news, 3]\nshowToc: yes\n---\n"),
+    good=Example(_CLEAN),
+    check=_issues_with("PL102"),
+)
+
+SCHEMA_REFERENCE = Rule(
+    code="PL104",
+    name="bad-schema-reference",
+    summary="The post's `$schema` key names a schema that cannot be used.",
+    why="""
+A post may choose its schema with a `$schema` key: a path relative to the post
+or to the project root. A URL is never fetched, a path outside the project is
+never read, and a missing or invalid schema is reported here instead of being
+silently replaced by the default.
+""",
+    bad=Example(_CLEAN.replace("showToc: false", "showToc: false\n$schema: https://example.com/post.json")),
+    good=Example(_CLEAN),
+    severity=Severity.ERROR,
+    check=_issues_with("PL104"),
+)
+
+RULES = (MISSING_REQUIRED_KEY, SCHEMA_VIOLATION, SCHEMA_REFERENCE)

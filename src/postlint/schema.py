@@ -1,0 +1,119 @@
+"""Load JSON Schemas (embedded default, per glob, per post) and validate front matter.
+
+The engine is jsonschema-rs: full 2020-12, every error with its instance and schema
+path, custom formats, and about 4 µs per post against 200-600 µs for `jsonschema`.
+Nothing is ever fetched: `$ref` resolves through a retriever that reads local files
+under the allowed roots and refuses everything else.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlparse
+
+from postlint.dates import is_post_date
+from postlint.globs import GlobSet
+
+EMBEDDED = "<embedded post.schema.json>"
+FORMATS = {"post-date": is_post_date}
+
+
+class SchemaLoadError(Exception):
+    """A schema that cannot be used; the message says why in one line."""
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedSchema:
+    source: str
+    schema: Any
+    validator: Any
+
+
+def _read_json(path: Path) -> Any:
+    try:
+        return json.loads(path.read_bytes())
+    except OSError as exc:
+        raise SchemaLoadError(f"cannot read schema {path}: {exc.strerror or exc}") from None
+    except (ValueError, RecursionError) as exc:
+        raise SchemaLoadError(f"schema {path} is not valid JSON: {exc}") from None
+
+
+def _retriever(roots: tuple[Path, ...]) -> Any:
+    def retrieve(uri: str) -> Any:
+        parsed = urlparse(uri)
+        if parsed.scheme != "file":
+            raise SchemaLoadError(
+                f"postlint never fetches schemas over the network ({uri}); save a copy and $ref it by a relative path"
+            )
+        path = Path(unquote(parsed.path)).resolve()
+        if not any(path.is_relative_to(root) for root in roots):
+            raise SchemaLoadError(f"$ref to {path} leaves the project; only files under {roots[0]} are read")
+        return _read_json(path)
+
+    return retrieve
+
+
+def compile_schema(schema: Any, source: str, base: Path | None, roots: tuple[Path, ...]) -> LoadedSchema:
+    import jsonschema_rs
+
+    options: dict[str, Any] = {"formats": FORMATS, "validate_formats": True, "retriever": _retriever(roots)}
+    if base is not None:
+        options["base_uri"] = base.resolve().as_uri()
+    try:
+        validator = jsonschema_rs.validator_for(schema, **options)
+    except (jsonschema_rs.ValidationError, jsonschema_rs.ReferencingError, ValueError) as exc:
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise SchemaLoadError(f"schema {source} cannot be used: {first}") from None
+    return LoadedSchema(source, schema, validator)
+
+
+def embedded_schema() -> LoadedSchema:
+    text = resources.files("postlint").joinpath("schemas/post.schema.json").read_text("utf-8")
+    return compile_schema(json.loads(text), EMBEDDED, None, ())
+
+
+class SchemaStore:
+    """Chooses and caches the schema of each document.
+
+    Order: the post's own `$schema` key, then the first matching `schemas` glob,
+    then the configured `schema`, then the embedded default.
+    """
+
+    def __init__(self, root: Path, default: str | None, by_glob: list[tuple[str, str]]) -> None:
+        self.root = root.resolve()
+        self._cache: dict[Path, LoadedSchema] = {}
+        self._globs = [(GlobSet([pattern]), ref) for pattern, ref in by_glob]
+        self.default = self.load_path(self.root / default) if default else embedded_schema()
+        for _, ref in by_glob:
+            self.load_path(self.root / ref)
+
+    def load_path(self, path: Path) -> LoadedSchema:
+        path = path.resolve()
+        cached = self._cache.get(path)
+        if cached is None:
+            roots = (self.root, path.parent)
+            cached = compile_schema(_read_json(path), str(path), path, roots)
+            self._cache[path] = cached
+        return cached
+
+    def for_path(self, relative: str) -> LoadedSchema:
+        for globs, ref in self._globs:
+            if globs.match(relative):
+                return self.load_path(self.root / ref)
+        return self.default
+
+    def from_post(self, ref: str, post: Path) -> LoadedSchema:
+        """The schema a post names in `$schema`; raises SchemaLoadError with the reason."""
+        if "://" in ref:
+            raise SchemaLoadError(f"`$schema` is a URL ({ref}); postlint never fetches schemas")
+        for base in (post.parent, self.root):
+            candidate = (base / ref).resolve()
+            if candidate.is_file():
+                if not candidate.is_relative_to(self.root):
+                    raise SchemaLoadError(f"`$schema` points outside the project root {self.root}: {ref}")
+                return self.load_path(candidate)
+        raise SchemaLoadError(f"`$schema` names a file that does not exist: {ref}")
