@@ -337,7 +337,12 @@ def parse_yaml(text: str, base: int, line_of: Callable[[int], int]) -> YamlResul
         return YamlResult(None, builder.source_map, builder.problems, ok=False)
     except yaml.YAMLError as exc:
         at = base + _error_offset(exc, len(text))
-        builder.problems.append(YamlProblem("PL014", at, at, _syntax_message(exc)))
+        message = _syntax_message(exc)
+        if "nesting depth" in message:
+            message = "the front matter nests deeper than the YAML parser allows; not parsed"
+            builder.problems.append(YamlProblem("PL016", at, at, message))
+        else:
+            builder.problems.append(YamlProblem("PL014", at, at, message))
         return YamlResult(None, builder.source_map, builder.problems, ok=False)
     finally:
         loader.dispose()

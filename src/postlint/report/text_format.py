@@ -19,6 +19,8 @@ from postlint.api import Result
 from postlint.findings import Finding, Severity
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow", Severity.INFO: "bold blue"}
+_WIDTH = 120
+_CONTEXT = 40
 _HIDDEN = {"Cc", "Cf", "Zl", "Zp", "Co", "Cs", "Cn"}
 
 
@@ -38,15 +40,20 @@ def _snippet(finding: Finding, line: str) -> tuple[Text, Text]:
     first = start.column - 1
     last = end.column - 1 if end.line == start.line else len(line)
     last = max(last, first + 1)
-    shown = Text()
-    lead = width = 0
-    for index, (piece, escaped) in enumerate(_visible(line)):
+    window_start = max(0, first - _CONTEXT) if len(line) > _WIDTH else 0
+    window_end = min(len(line), window_start + _WIDTH)
+    shown = Text("…" if window_start else "")
+    lead = 1 if window_start else 0
+    width = 0
+    for index, (piece, escaped) in enumerate(_visible(line[window_start:window_end]), start=window_start):
         shown.append(piece, style="dim" if escaped else None)
         cells = cell_len(piece)
         if index < first:
             lead += cells
         elif index < last:
             width += cells
+    if window_end < len(line):
+        shown.append("…")
     return shown, Text(" " * lead + "^" * max(width, 1), style=_STYLE[finding.severity])
 
 
