@@ -36,7 +36,9 @@ def test_ci_runs_the_readme_test_command() -> None:
 def _tracked_copy(dest: Path) -> None:
     files = subprocess.run(
         ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-        cwd=ROOT, check=True, capture_output=True,
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
     ).stdout.split(b"\0")
     for name in filter(None, files):
         source = ROOT / os.fsdecode(name)
@@ -66,7 +68,10 @@ def test_readme_first_command_in_a_fresh_venv(tmp_path: Path) -> None:
     assert "Traceback" not in out + done.stderr
     installed = subprocess.run(
         [str(checkout / ".venv/bin/python"), "-c", "import postlint; print(postlint.__file__)"],
-        capture_output=True, text=True, check=True, cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=tmp_path,
     ).stdout
     assert "site-packages" in installed, "the check must run against the installed wheel"
 

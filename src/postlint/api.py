@@ -13,8 +13,8 @@ from pathlib import Path
 
 from postlint.config import Config, load_config
 from postlint.discover import Target, discover
-from postlint.errors import UsageError
 from postlint.document import Document
+from postlint.errors import UsageError
 from postlint.findings import Finding, Position, Severity, Span
 from postlint.frontmatter import parse_front_matter
 from postlint.load import load
@@ -49,7 +49,9 @@ def _crash(doc_path: str, active: ActiveRule, exc: BaseException, crash_rule: Ac
     if crash_rule is None:
         return []
     rule = active.rule
-    message = f"rule {rule.code} ({rule.name}) raised {type(exc).__name__}: {exc}; its findings for this file are missing"
+    message = (
+        f"rule {rule.code} ({rule.name}) raised {type(exc).__name__}: {exc}; its findings for this file are missing"
+    )
     return [crash_rule.context.finding(doc_path, _ORIGIN, message)]
 
 

@@ -109,7 +109,7 @@ def list_rules(
     if output_format == "json":
         typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return 0
-    width = max(len(row["name"]) for row in rows)
+    width = max(len(str(row["name"])) for row in rows)
     for row in rows:
         fix = "fix" if row["fixable"] else "   "
         typer.echo(f"{row['code']:<7} {row['name']:<{width}}  {row['severity']:<7} {fix}  {row['summary']}")

@@ -60,9 +60,7 @@ def read_bytes(path: Path, max_size: int) -> bytes | ReadFailure:
             remaining -= len(chunk)
         data = b"".join(chunks)
         if len(data) > max_size:
-            return ReadFailure(
-                "PL007", f"the file grew past the {max_size:,}-byte limit while being read; not read"
-            )
+            return ReadFailure("PL007", f"the file grew past the {max_size:,}-byte limit while being read; not read")
         return data
     except OSError as exc:
         return ReadFailure("PL001", f"cannot read the file: {exc.strerror or exc}")
@@ -107,14 +105,10 @@ def decode(path: Path, display: str, data: bytes) -> Document:
         return Document(path, display, "", problems=[Problem("PL006", _at(1, 1, 0), "the file is empty")])
     wide = _wide_encoding(data)
     if wide is not None:
-        return _file_problem(
-            path, display, "PL003", f"the file is encoded as {wide}; postlint reads UTF-8"
-        )
+        return _file_problem(path, display, "PL003", f"the file is encoded as {wide}; postlint reads UTF-8")
     nul = data.find(b"\0")
     if nul != -1:
-        return _file_problem(
-            path, display, "PL004", f"the file looks binary: it has a NUL byte at byte offset {nul}"
-        )
+        return _file_problem(path, display, "PL004", f"the file looks binary: it has a NUL byte at byte offset {nul}")
     has_bom = data.startswith(codecs.BOM_UTF8)
     body = data[3:] if has_bom else data
     try:

@@ -70,8 +70,7 @@ def _rules_of(entry: EntryPoint, dist: str) -> list[BaseRule]:
         loaded = entry.load()
     except Exception as exc:
         raise UsageError(
-            f"plugin {dist!r} (entry point {entry.name} = {entry.value}) failed to import: "
-            f"{type(exc).__name__}: {exc}"
+            f"plugin {dist!r} (entry point {entry.name} = {entry.value}) failed to import: {type(exc).__name__}: {exc}"
         ) from None
     items: Iterable[object] = [loaded] if isinstance(loaded, BaseRule) else loaded
     try:
@@ -90,7 +89,9 @@ def _validate(rule: BaseRule, dist: str, origin: dict[str, str]) -> None:
     if not _NAME.match(rule.name):
         raise UsageError(f"plugin {dist!r}: rule name {rule.name!r} must be kebab-case")
     if rule.code.startswith(RESERVED_PREFIX) and dist != "postlint":
-        raise UsageError(f"plugin {dist!r}: rule code {rule.code} uses the prefix {RESERVED_PREFIX!r}, reserved for postlint")
+        raise UsageError(
+            f"plugin {dist!r}: rule code {rule.code} uses the prefix {RESERVED_PREFIX!r}, reserved for postlint"
+        )
     for key in (rule.code, rule.name):
         if key in origin:
             raise UsageError(f"plugin {dist!r}: rule {key} is already defined by {origin[key]!r}")

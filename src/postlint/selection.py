@@ -30,8 +30,7 @@ def _option_value(rule: AnyRule, key: str, value: Any) -> Any:
     kinds: tuple[type, ...] = (int, float) if isinstance(default, float) else (type(default),)
     if isinstance(value, bool) != isinstance(default, bool) or not isinstance(value, kinds):
         raise UsageError(
-            f"rule {rule.code} ({rule.name}): option `{key}` must be a {type(default).__name__}, "
-            f"not {value!r}"
+            f"rule {rule.code} ({rule.name}): option `{key}` must be a {type(default).__name__}, not {value!r}"
         )
     return value
 
@@ -83,8 +82,7 @@ class PerFileIgnores:
 
     def __init__(self, registry: Registry, config: Config) -> None:
         self._entries = [
-            (GlobSet([glob]), frozenset(_codes(registry, selectors)))
-            for glob, selectors in config.per_file_ignores
+            (GlobSet([glob]), frozenset(_codes(registry, selectors))) for glob, selectors in config.per_file_ignores
         ]
 
     def codes_for(self, relative: str) -> frozenset[str]:

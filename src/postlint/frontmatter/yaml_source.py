@@ -132,7 +132,9 @@ class _Builder:
             handler(self, event)
 
     def _span(self, event: ev.Event) -> tuple[int, int]:
-        return self.base + event.start_mark.index, self.base + event.end_mark.index
+        start, end = event.start_mark, event.end_mark
+        assert start is not None and end is not None  # the parser marks every event
+        return self.base + start.index, self.base + end.index
 
     def _check_tag(self, event: ev.NodeEvent, tag: str | None) -> None:
         if tag is None or tag == "!" or tag in _KNOWN_TAGS:
@@ -182,9 +184,7 @@ class _Builder:
         start, end = self._span(event)
         if len(self.stack) >= MAX_DEPTH:
             raise _Stop(
-                YamlProblem(
-                    "PL016", start, end, f"the front matter nests deeper than {MAX_DEPTH} levels; not parsed"
-                )
+                YamlProblem("PL016", start, end, f"the front matter nests deeper than {MAX_DEPTH} levels; not parsed")
             )
         pointer: Pointer = ()
         if self.stack:
@@ -205,7 +205,7 @@ class _Builder:
         frame = self.stack.pop()
         if isinstance(frame.container, dict):
             self._merge(frame)
-        end = self.base + event.end_mark.index
+        end = self._span(event)[1]
         if frame.anchor:
             self.anchors[frame.anchor] = (frame.container, frame.size)
         self.total -= frame.size  # counted again, whole, by _add

@@ -86,7 +86,8 @@ def summary(result: Result) -> Text:
     noun = "file" if files == 1 else "files"
     if not result.findings:
         return Text(f"All checks passed: {files} {noun}, no findings.", style="bold green")
-    parts = [f"{n} {sev.value}{'s' if n != 1 else ''}" for sev, n in sorted(counts.items(), key=lambda kv: -kv[0].rank) if n]
+    ordered = sorted(counts.items(), key=lambda item: -item[0].rank)
+    parts = [f"{n} {severity.value}{'s' if n != 1 else ''}" for severity, n in ordered if n]
     with_findings = len({f.path for f in result.findings})
     return Text(f"Found {', '.join(parts)} in {with_findings} of {files} {noun}.", style="bold")
 

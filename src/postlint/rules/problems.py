@@ -57,7 +57,7 @@ RULES = (
     _rule(
         "PL003",
         "wide-encoding",
-        "The file is UTF-16 or UTF-32 (Windows \"Unicode\"), not UTF-8.",
+        'The file is UTF-16 or UTF-32 (Windows "Unicode"), not UTF-8.',
         "Static-site generators read UTF-8; a UTF-16 post renders as garbage or not at all.",
         Example("---\ntitle: x\n---\n".encode("utf-16")),
     ),
@@ -139,11 +139,13 @@ RULES = (
     _rule(
         "PL016",
         "yaml-resource-limit",
-        "The YAML nests too deeply or expands too many aliases (a \"billion laughs\" block).",
+        'The YAML nests too deeply or expands too many aliases (a "billion laughs" block).',
         "Aliases that repeat aliases expand exponentially and exhaust memory in readers that copy them.",
-        Example("---\na: &a [x, x, x, x, x, x, x, x, x, x]\n"
-                + "".join(f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 10)}]\n" for i in range(6))
-                + "---\n"),
+        Example(
+            "---\na: &a [x, x, x, x, x, x, x, x, x, x]\n"
+            + "".join(f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 10)}]\n" for i in range(6))
+            + "---\n"
+        ),
     ),
     _rule(
         "PL017",

@@ -116,8 +116,7 @@ def type_message(pointer: Pointer, value: Any, words: str) -> tuple[str, str | N
     hint = None
     if isinstance(value, str) and value.lower() in _YAML11_BOOLEANS and "true or false" in words:
         hint = (
-            f"YAML 1.2 readers such as Hugo keep `{value}` a string (PyYAML reads it as a boolean); "
-            "write true or false"
+            f"YAML 1.2 readers such as Hugo keep `{value}` a string (PyYAML reads it as a boolean); write true or false"
         )
     elif isinstance(value, (int, float, bool)) and words.startswith("text"):
         hint = "put the value in quotes to keep it text"

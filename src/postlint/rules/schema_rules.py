@@ -53,7 +53,8 @@ def _schema_for(doc: Document, fm: FrontMatter, store: SchemaStore) -> LoadedSch
             return store.from_post(ref, doc.path)
         except SchemaLoadError as exc:
             start, end = fm.locate(("$schema",))
-            return Issue("PL104", start, end, str(exc), "fix the path, or remove `$schema` to use the configured schema")
+            hint = "fix the path, or remove `$schema` to use the configured schema"
+            return Issue("PL104", start, end, str(exc), hint)
     return store.for_path(doc.display_path)
 
 
