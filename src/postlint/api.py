@@ -65,7 +65,8 @@ class Engine:
             schemas = SchemaStore(config.root, config.schema, list(config.schemas))
         except SchemaLoadError as exc:
             raise UsageError(str(exc)) from None
-        self.active = active_rules(self.registry, config, {"schemas": schemas})
+        services = {"schemas": schemas, "language": config.language}
+        self.active = active_rules(self.registry, config, services)
         self.ignores = PerFileIgnores(self.registry, config)
         by_code = {a.rule.code: a for a in self.active}
         self.crash_rule = by_code.get("PL901")

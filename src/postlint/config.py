@@ -22,7 +22,7 @@ FORMATS = ("text", "concise", "json")
 
 _LISTS = ("select", "ignore", "extend-select", "exclude", "extend-exclude")
 _TABLES = ("schemas", "per-file-ignores", "rules")
-_STRINGS = ("schema", "format")
+_STRINGS = ("schema", "format", "language")
 KNOWN_KEYS = (*_LISTS, *_TABLES, *_STRINGS)
 
 
@@ -40,6 +40,8 @@ class Config:
     extend_exclude: tuple[str, ...] = ()
     rules: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     format: str | None = None
+    language: str = "bn"
+    """The posts' language when a post has no `lang` key (decides which script rules apply)."""
 
     @property
     def excludes(self) -> tuple[str, ...]:
