@@ -77,7 +77,8 @@ def _scan(text: str, start: int) -> BlockMap:
         end = offset + len(line) + 1
         if fence is not None:
             close = _FENCE.match(stripped)
-            if close and close.group(1)[0] == fence[0] and len(close.group(1)) >= len(fence) and not close.group(2).strip():
+            closes = close is not None and close.group(1)[0] == fence[0] and len(close.group(1)) >= len(fence)
+            if closes and close is not None and not close.group(2).strip():
                 code.append((fence_start, end))
                 fence = None
         elif (opened := _FENCE.match(stripped)) and not (opened.group(1)[0] == "`" and "`" in opened.group(2)):
