@@ -3,6 +3,13 @@
 from __future__ import annotations
 
 from postlint.rule import AnyRule
-from postlint.rules import meta, problems, schema_rules
+from postlint.rules import bengali, integrity, meta, problems, safety, schema_rules
 
-BUILTIN_RULES: tuple[AnyRule, ...] = (*problems.RULES, *schema_rules.RULES, *meta.RULES)
+BUILTIN_RULES: tuple[AnyRule, ...] = (
+    *problems.RULES,
+    *schema_rules.RULES,
+    *safety.RULES,
+    *integrity.RULES,
+    *bengali.RULES,
+    *meta.RULES,
+)
