@@ -149,6 +149,19 @@ def schema_issues(doc: Document, ctx: RuleContext) -> list[Issue]:
     return list(cached)
 
 
+def schema_rejected(doc: Document, ctx: RuleContext, pointer: tuple[str | int, ...]) -> bool:
+    """Whether a schema rule already reported the value at `pointer` (one report per defect).
+
+    Rules about a value's content (a date's calendar, a YAML 1.1 boolean) stay quiet
+    on values the schema has already rejected, so each defect is reported once.
+    """
+    fm = doc.front_matter
+    if fm is None or "schemas" not in ctx.services:
+        return False
+    start, end = fm.locate(pointer)
+    return any(issue.start == start and issue.end == end for issue in schema_issues(doc, ctx))
+
+
 def _issues_with(code: str) -> Any:
     def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         for issue in schema_issues(doc, ctx):
