@@ -74,6 +74,7 @@ class Engine:
 
     def read(self, target: Target) -> Document:
         doc = load(target.path, target.display, self.max_bytes)
+        doc.relative_path = target.relative
         if doc.text is not None:
             parse_front_matter(doc)
         return doc

@@ -80,6 +80,12 @@ class Document:
     problems: list[Problem] = field(default_factory=list)
     _index: LineIndex | None = None
     memo: dict[str, Any] = field(default_factory=dict)
+    relative_path: str = ""
+    """The path from the project root, which config globs match (default: display_path)."""
+
+    def __post_init__(self) -> None:
+        if not self.relative_path:
+            self.relative_path = self.display_path
 
     @property
     def index(self) -> LineIndex:

@@ -68,23 +68,56 @@ def read_bytes(path: Path, max_size: int) -> bytes | ReadFailure:
         os.close(fd)
 
 
+_BOMLESS = (
+    ("utf-32-le", "UTF-32 LE", 4),
+    ("utf-32-be", "UTF-32 BE", 4),
+    ("utf-16-le", "UTF-16 LE", 2),
+    ("utf-16-be", "UTF-16 BE", 2),
+)
+
+
+def _reads_as_text(sample: bytes, codec: str, unit: int) -> bool:
+    """Whether `sample` decodes under `codec` to text with no NULs or stray controls."""
+    try:
+        text = sample[: len(sample) - len(sample) % unit].decode(codec)
+    except UnicodeDecodeError:
+        return False
+    if not text or "\0" in text:
+        return False
+    controls = sum(1 for char in text if char < " " and char not in "\n\r\t")
+    return controls <= len(text) // 100
+
+
+def _nul_pattern_fits(sample: bytes, codec: str, unit: int) -> bool:
+    """NULs where a wide encoding puts them: in the high bytes of ASCII-range code units.
+
+    Bengali in UTF-16 has no NUL bytes, but every post's ASCII (fences, keys, spaces,
+    newlines) does; UTF-8 text with a stray NUL has too few, and in no pattern.
+    """
+    nuls = [index for index, byte in enumerate(sample) if byte == 0]
+    if len(nuls) < max(4, len(sample) // (4 if unit == 4 else 20)):
+        return False
+    low_byte = 0 if codec.endswith("le") else unit - 1
+    misplaced = sum(1 for index in nuls if index % unit == low_byte)
+    return misplaced <= len(nuls) // 10
+
+
 def _wide_encoding(data: bytes) -> str | None:
+    """UTF-16 or UTF-32, with a byte-order mark or recognisably without one."""
     for bom, name in _WIDE_BOMS:
         if data.startswith(bom):
             return f"{name} with a byte-order mark"
     sample = data[:4096]
-    if len(sample) >= 4:
-        even_nuls = sample[0::2].count(0)
-        odd_nuls = sample[1::2].count(0)
-        half = len(sample) // 2
-        if odd_nuls > half * 0.6 and even_nuls < half * 0.1:
-            return "UTF-16 LE without a byte-order mark"
-        if even_nuls > half * 0.6 and odd_nuls < half * 0.1:
-            return "UTF-16 BE without a byte-order mark"
+    if b"\0" not in sample:
+        return None
+    for codec, name, unit in _BOMLESS:
+        if _nul_pattern_fits(sample, codec, unit) and _reads_as_text(sample, codec, unit):
+            return f"{name} without a byte-order mark"
     return None
 
 
-def _invalid_utf8(data: bytes, error: UnicodeDecodeError) -> Problem:
+def _invalid_utf8(data: bytes, error: UnicodeDecodeError, skipped: int) -> Problem:
+    """The problem at the first bad byte; `skipped` bytes (a BOM) came before `data`."""
     bad = error.start
     line_start = data.rfind(b"\n", 0, bad) + 1
     line = data.count(b"\n", 0, bad) + 1
@@ -93,7 +126,7 @@ def _invalid_utf8(data: bytes, error: UnicodeDecodeError) -> Problem:
     return Problem(
         "PL002",
         _at(line, column, bad),
-        f"the file is not valid UTF-8: byte {data[bad]:#04x} at byte offset {bad} "
+        f"the file is not valid UTF-8: byte {data[bad]:#04x} at byte offset {bad + skipped} "
         f"({error.reason}; bytes here: {snippet})",
         "re-save the file as UTF-8; if it came from another encoding, convert it (iconv -f CP1252 -t UTF-8)",
     )
@@ -114,7 +147,7 @@ def decode(path: Path, display: str, data: bytes) -> Document:
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError as exc:
-        problem = _invalid_utf8(body, exc)
+        problem = _invalid_utf8(body, exc, len(data) - len(body))
         return Document(path, display, None, has_bom=has_bom, problems=[problem])
     doc = Document(path, display, text, has_bom=has_bom)
     if has_bom:

@@ -73,7 +73,7 @@ def _opener(text: str, at: int) -> tuple[str, Format, str, int] | None:
 
 
 def _check_mapping(doc: Document, fm: FrontMatter, data: Any) -> None:
-    if data is None:
+    if data is None or data == {}:
         doc.problem("PL012", fm.open_start, fm.open_end, "the front matter is empty", "add at least a title")
     elif not isinstance(data, dict):
         kind = "a list" if isinstance(data, list) else f"a single value ({type(data).__name__})"
@@ -113,13 +113,16 @@ def _parse_fenced(doc: Document, text: str, fmt: Format, at: int, fence: str, cl
             _check_mapping(doc, fm, result.data)
     elif fmt == "toml":
         toml = parse_toml(content, body)
+        if toml.error is not None and toml.error_line == 0:  # at the end of the block
+            doc.problem("PL014", close.start(), close.start(), toml.error)
+            return
         if toml.error is not None:
             line = doc.index.position(body).line + toml.error_line - 1
             offset = min(doc.index.line_start(min(line, doc.index.line_count)) + toml.error_column - 1, len(text))
             doc.problem("PL014", offset, offset, toml.error)
             return
         fm.source_map = toml.source_map
-        _check_mapping(doc, fm, toml.data if toml.data else None)
+        _check_mapping(doc, fm, toml.data)
     else:
         first = _LEADING_BLANK.match(text, body)
         start = first.end() if first else body

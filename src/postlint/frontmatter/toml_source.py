@@ -14,7 +14,7 @@ _BARE = r"[A-Za-z0-9_-]+"
 _KEY = rf"(?:{_BARE}|\"(?:[^\"\\]|\\.)*\"|'[^']*')"
 _TABLE = re.compile(rf"[ \t]*\[\[?[ \t]*(?P<name>{_KEY}(?:[ \t]*\.[ \t]*{_KEY})*)[ \t]*\]\]?")
 _PAIR = re.compile(rf"[ \t]*(?P<key>{_KEY})[ \t]*=[ \t]*(?P<value>[^\r\n]*)")
-_ERROR_AT = re.compile(r"\(at line (\d+), column (\d+)\)")
+_ERROR_AT = re.compile(r"\(at (?:line (\d+), column (\d+)|end of document)\)")
 
 
 @dataclass(slots=True)
@@ -23,6 +23,7 @@ class TomlResult:
     source_map: SourceMap
     error: str | None = None
     error_line: int = 1
+    """1-based line in the block; 0 when the error is at the end of the block."""
     error_column: int = 1
 
 
@@ -72,7 +73,12 @@ def parse_toml(text: str, base: int) -> TomlResult:
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         where = _ERROR_AT.search(message)
-        line, column = (int(where[1]), int(where[2])) if where else (1, 1)
+        if where is None:
+            line, column = 1, 1
+        elif where[1] is None:
+            line, column = 0, 0  # the end of the block
+        else:
+            line, column = int(where[1]), int(where[2])
         reason = _ERROR_AT.sub("", message).strip()
         return TomlResult(None, SourceMap(), f"TOML syntax error: {reason}", line, column)
     return TomlResult(_plain(data), _map_keys(text, base))

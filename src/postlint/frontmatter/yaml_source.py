@@ -164,6 +164,8 @@ class _Builder:
         tag = event.tag
         if tag in (_STD + "int", _STD + "float", _STD + "bool", _STD + "null"):
             value = resolve_plain(event.value)
+            if tag == _STD + "float" and type(value) is int:
+                return float(value)
             wanted = {_STD + "int": int, _STD + "float": float, _STD + "bool": bool, _STD + "null": type(None)}[tag]
             if isinstance(value, wanted) and not (wanted is int and isinstance(value, bool)):
                 return value

@@ -55,7 +55,7 @@ def _schema_for(doc: Document, fm: FrontMatter, store: SchemaStore) -> LoadedSch
             start, end = fm.locate(("$schema",))
             hint = "fix the path, or remove `$schema` to use the configured schema"
             return Issue("PL104", start, end, str(exc), hint)
-    return store.for_path(doc.display_path)
+    return store.for_path(doc.relative_path)
 
 
 def _issues(doc: Document, store: SchemaStore) -> list[Issue]:
