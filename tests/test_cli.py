@@ -14,6 +14,7 @@ import pytest
 import postlint
 from postlint.cli import main
 from postlint.registry import load_registry
+from posts import unique_slug
 
 CLEAN = """\
 ---
@@ -90,7 +91,7 @@ def write(root: Path, name: str, content: str | bytes) -> Path:
     if isinstance(content, bytes):
         path.write_bytes(content)
     else:
-        path.write_text(content, encoding="utf-8")
+        path.write_text(unique_slug(name, content), encoding="utf-8")
     return path
 
 

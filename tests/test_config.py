@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from postlint.cli import main
+from posts import unique_slug
 
 CLEAN = """\
 ---
@@ -49,7 +50,7 @@ def write(root: Path, name: str, content: str | bytes | dict) -> Path:
     elif isinstance(content, bytes):
         path.write_bytes(content)
     else:
-        path.write_text(content, encoding="utf-8")
+        path.write_text(unique_slug(name, content), encoding="utf-8")
     return path
 
 

@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 
+from posts import unique_slug
+
 CLEAN = """\
 ---
 title: Hello
@@ -197,7 +199,7 @@ def dirs(tmp_path: Path) -> tuple[Path, Path]:
 def write(root: Path, name: str, content: str) -> Path:
     path = root / name
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(content, encoding="utf-8")
+    path.write_text(unique_slug(name, content), encoding="utf-8")
     return path
 
 
@@ -280,7 +282,7 @@ def test_corpus_rule_reports_duplicates_across_files(dirs: tuple[Path, Path]) ->
     plugins, posts = dirs
     make_plugin(plugins, "postlint-demo", "postlint_demo", DEMO_MODULE, {"demo": "postlint_demo:RULES"})
     write(posts, "2024/a.md", CLEAN_BN)
-    write(posts, "2025/b.md", CLEAN_BN.replace("slug: bangla-2025-04-10", "slug: another-2025-04-11"))
+    write(posts, "2025/b.md", CLEAN_BN.replace("slug: bangla-2025-04-10", "slug: another-2025-04-10"))
     write(posts, "2025/c.md", CLEAN)
     proc = postlint(plugins, posts, "check", "--format", "json", ".")
     assert proc.returncode == 0  # DEMO002 is a warning
@@ -302,7 +304,11 @@ def test_corpus_rule_reports_only_for_files_asked_for(dirs: tuple[Path, Path]) -
     write(posts, "a.md", CLEAN)
     write(posts, "b.md", CLEAN)
     proc = postlint(plugins, posts, "check", "--format", "json", "a.md")
-    assert json_findings(proc) == []  # b.md was not checked, so no fact about it
+    findings = json_findings(proc)
+    # b.md's facts come from the rest of the content root; only a.md is reported on.
+    assert [(f["path"], f["code"], f["message"]) for f in findings] == [
+        ("a.md", "DEMO002", "the title is also used by b.md"),
+    ]
 
 
 # --- plugins that are broken ------------------------------------------------------------

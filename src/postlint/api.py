@@ -7,6 +7,7 @@ per file and report once every file has been seen.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -65,7 +66,12 @@ class Engine:
             schemas = SchemaStore(config.root, config.schema, list(config.schemas))
         except SchemaLoadError as exc:
             raise UsageError(str(exc)) from None
-        services = {"schemas": schemas, "language": config.language}
+        services = {
+            "schemas": schemas,
+            "language": config.language,
+            "timezone": config.timezone,
+            "case-insensitive-keys": config.case_insensitive_keys,
+        }
         self.active = active_rules(self.registry, config, services)
         self.ignores = PerFileIgnores(self.registry, config)
         by_code = {a.rule.code: a for a in self.active}
@@ -79,18 +85,31 @@ class Engine:
             parse_front_matter(doc)
         return doc
 
-    def check_document(self, doc: Document, facts: dict[str, list[Fact]]) -> list[Finding]:
+    def check_document(self, doc: Document, facts: dict[str, list[Fact]], *, facts_only: bool = False) -> list[Finding]:
+        """Run the rules on one document; corpus rules add their facts to `facts`."""
         findings: list[Finding] = []
         for active in self.active:
             rule = active.rule
             try:
-                if isinstance(rule, Rule):
-                    findings.extend(rule.check(doc, active.context))
-                elif isinstance(rule, CorpusRule):
+                if isinstance(rule, CorpusRule):
                     facts.setdefault(rule.code, []).extend(rule.collect(doc, active.context))
+                elif isinstance(rule, Rule) and not facts_only:
+                    findings.extend(rule.check(doc, active.context))
             except Exception as exc:
                 findings.extend(_crash(doc.display_path, active, exc, self.crash_rule))
         return findings
+
+    def rest_of_tree(self, targets: Sequence[Target]) -> list[Target]:
+        """Files of the content root that were not asked for, whose facts corpus rules need."""
+        if not any(isinstance(active.rule, CorpusRule) for active in self.active):
+            return []
+        root = self.config.content_root or self.config.root
+        if not root.is_dir():
+            return []
+        asked = {os.path.abspath(target.path) for target in targets}
+        return [
+            t for t in discover([root], self.config.root, self.config.excludes) if os.path.abspath(t.path) not in asked
+        ]
 
     def finish(self, facts: dict[str, list[Fact]], wanted: set[str]) -> list[Finding]:
         findings: list[Finding] = []
@@ -119,6 +138,8 @@ class Engine:
                     line = finding.span.start.line
                     lines[(finding.path, line)] = doc.index.line_text(line)
             findings.extend(found)
+        for other in self.rest_of_tree(targets):
+            self.check_document(self.read(other), facts, facts_only=True)
         findings.extend(self.finish(facts, set(relative)))
         kept = [f for f in findings if self.ignores.keep(f, relative.get(f.path, f.path))]
         kept.sort(key=lambda f: f.sort_key)

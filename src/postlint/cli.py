@@ -58,6 +58,10 @@ def check(
         typer.Option("--format", help="text (default), concise or json."),
     ] = None,
     config: Annotated[Optional[Path], typer.Option(help="Use this config file.")] = None,  # noqa: UP045
+    preset: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(help="Site preset: blog (default), hugo, jekyll, zola or docs."),
+    ] = None,
     exit_zero: Annotated[bool, typer.Option(help="Exit 0 even when there are findings.")] = False,
     strict: Annotated[bool, typer.Option(help="Warnings fail the run too (exit 1).")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print findings only, no summary.")] = False,
@@ -70,7 +74,7 @@ def check(
     from postlint.report import FORMATS, render
 
     path_list = paths or [Path(".")]
-    cfg = load_config(path_list, config).with_overrides(
+    cfg = load_config(path_list, config, preset).with_overrides(
         select=_split(select), ignore=_split(ignore), extend_select=_split(extend_select)
     )
     fmt = output_format or cfg.format or "text"

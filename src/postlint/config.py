@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from postlint.errors import UsageError
+from postlint.presets import apply_preset
 from postlint.suggest import did_you_mean
 
 CONFIG_FILES = (".postlint.toml", "postlint.toml", "pyproject.toml")
@@ -22,8 +23,9 @@ FORMATS = ("text", "concise", "json")
 
 _LISTS = ("select", "ignore", "extend-select", "exclude", "extend-exclude")
 _TABLES = ("schemas", "per-file-ignores", "rules")
-_STRINGS = ("schema", "format", "language")
-KNOWN_KEYS = (*_LISTS, *_TABLES, *_STRINGS)
+_STRINGS = ("schema", "format", "language", "preset", "timezone", "content-root")
+_BOOLS = ("case-insensitive-keys",)
+KNOWN_KEYS = (*_LISTS, *_TABLES, *_STRINGS, *_BOOLS)
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,13 @@ class Config:
     format: str | None = None
     language: str = "bn"
     """The posts' language when a post has no `lang` key (decides which script rules apply)."""
+    preset: str = "blog"
+    timezone: str | None = None
+    """IANA zone (`Asia/Dhaka`) that gives date-times without an offset their zone."""
+    content_root: Path | None = None
+    """The tree cross-file rules see, even when only a few files are checked."""
+    case_insensitive_keys: bool = False
+    """Front-matter keys match schema keys whatever their case (Hugo lower-cases keys)."""
 
     @property
     def excludes(self) -> tuple[str, ...]:
@@ -67,19 +76,46 @@ def _string_table(source: Path, key: str, value: Any) -> dict[str, Any]:
     return value
 
 
-def parse_config(table: Mapping[str, Any], source: Path) -> Config:
-    """Validate a `[tool.postlint]`-shaped table read from `source`."""
+def _check_keys(table: Mapping[str, Any], source: Path) -> None:
     for key in table:
         if key not in KNOWN_KEYS:
             raise UsageError(f"{source}: unknown key `{key}`{did_you_mean(key, KNOWN_KEYS)}")
-    values: dict[str, Any] = {"root": source.parent.resolve(), "source": source}
-    for key in _STRINGS:
-        if key in table:
-            if not isinstance(table[key], str):
-                raise UsageError(f"{_where(source, key)} must be a string")
-            values[key] = table[key]
+
+
+def _scalars(table: Mapping[str, Any], source: Path) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    for key in (*_STRINGS, *_BOOLS):
+        if key not in table:
+            continue
+        kind = bool if key in _BOOLS else str
+        if not isinstance(table[key], kind):
+            raise UsageError(f"{_where(source, key)} must be a {'boolean' if kind is bool else 'string'}")
+        values[key.replace("-", "_")] = table[key]
     if values.get("format") not in (None, *FORMATS):
         raise UsageError(f"{_where(source, 'format')} must be one of {', '.join(FORMATS)}")
+    if "timezone" in values:
+        _check_timezone(source, values["timezone"])
+    return values
+
+
+def _check_timezone(source: Path, name: str) -> None:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise UsageError(
+            f"{_where(source, 'timezone')}: unknown time zone {name!r} (use an IANA name such as Asia/Dhaka)"
+        ) from None
+
+
+def parse_config(table: Mapping[str, Any], source: Path, root: Path | None = None) -> Config:
+    """Validate a `[tool.postlint]`-shaped table read from `source` (presets already applied)."""
+    _check_keys(table, source)
+    root = root or source.parent.resolve()
+    values: dict[str, Any] = {"root": root, "source": source, **_scalars(table, source)}
+    if "content_root" in values:
+        values["content_root"] = (root / values["content_root"]).resolve()
     for key in _LISTS:
         if key in table:
             values[key.replace("-", "_")] = _string_list(source, key, table[key])
@@ -112,12 +148,18 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise UsageError(f"config {path} is not valid TOML: {exc}") from None
 
 
-def read_config(path: Path) -> Config:
+def read_table(path: Path) -> dict[str, Any]:
+    """The postlint table of a config file (`[tool.postlint]` in pyproject.toml)."""
     data = _read_toml(path)
     if path.name == "pyproject.toml":
         tool = data.get("tool", {})
-        return parse_config(tool.get("postlint", {}) if isinstance(tool, dict) else {}, path)
-    return parse_config(data, path)
+        table = tool.get("postlint", {}) if isinstance(tool, dict) else {}
+        return table if isinstance(table, dict) else {}
+    return data
+
+
+def read_config(path: Path) -> Config:
+    return parse_config(apply_preset(read_table(path), path), path)
 
 
 def find_config(start: Path) -> Path | None:
@@ -151,10 +193,20 @@ def common_start(paths: Sequence[Path]) -> Path:
     return common
 
 
-def load_config(paths: Sequence[Path], explicit: Path | None = None) -> Config:
-    if explicit is not None:
-        if not explicit.is_file():
-            raise UsageError(f"config file not found: {explicit}")
-        return read_config(explicit)
-    found = find_config(common_start(paths))
-    return read_config(found) if found is not None else Config(root=Path.cwd().resolve())
+def load_config(paths: Sequence[Path], explicit: Path | None = None, preset: str | None = None) -> Config:
+    """The config for checking `paths`: `explicit`, else the nearest config file, else defaults.
+
+    `preset` (from `--preset`) replaces the file's own `preset`.
+    """
+    if explicit is not None and not explicit.is_file():
+        raise UsageError(f"config file not found: {explicit}")
+    source = explicit or find_config(common_start(paths))
+    table = read_table(source) if source is not None else {}
+    if preset is not None:
+        table = {**table, "preset": preset}
+    where = source or Path("--preset")
+    root = source.parent.resolve() if source is not None else Path.cwd().resolve()
+    config = parse_config(apply_preset(table, where), where, root)
+    if source is None:
+        config = replace(config, source=None, content_root=config.content_root or common_start(paths))
+    return config

@@ -6,7 +6,7 @@ Built-in and third-party rules are the same objects, registered through the
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,10 +16,13 @@ from postlint.findings import Finding, Fix, Severity, Span
 
 @dataclass(frozen=True, slots=True)
 class Example:
-    """A whole file (text or raw bytes) and the options it is checked with."""
+    """A whole file (text or raw bytes), the options it is checked with, and its path."""
 
     content: str | bytes
     options: Mapping[str, Any] = field(default_factory=dict)
+    path: str = "post.md"
+    companions: Mapping[str, str] = field(default_factory=dict)
+    """Other files of the tree (path → text), for rules across files."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +112,7 @@ class Fact:
     """What a corpus rule keeps of one document: small, picklable, positioned."""
 
     path: str
-    value: Hashable | tuple[Any, ...]
+    value: Any
     span: Span
 
 

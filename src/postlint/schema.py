@@ -18,7 +18,8 @@ from urllib.parse import unquote, urlparse
 from postlint.dates import is_post_date
 from postlint.globs import GlobSet
 
-EMBEDDED = "<embedded post.schema.json>"
+EMBEDDED_PREFIX = "postlint:"
+"""`schema = "postlint:hugo.schema.json"` names a schema shipped inside the package."""
 FORMATS = {"post-date": is_post_date}
 
 
@@ -71,9 +72,12 @@ def compile_schema(schema: Any, source: str, base: Path | None, roots: tuple[Pat
     return LoadedSchema(source, schema, validator)
 
 
-def embedded_schema() -> LoadedSchema:
-    text = resources.files("postlint").joinpath("schemas/post.schema.json").read_text("utf-8")
-    return compile_schema(json.loads(text), EMBEDDED, None, ())
+def embedded_schema(name: str = "post.schema.json") -> LoadedSchema:
+    resource = resources.files("postlint").joinpath("schemas", name)
+    if not resource.is_file():
+        shipped = sorted(p.name for p in resources.files("postlint").joinpath("schemas").iterdir())
+        raise SchemaLoadError(f"no embedded schema {name!r}; postlint ships: {', '.join(shipped)}")
+    return compile_schema(json.loads(resource.read_text("utf-8")), f"{EMBEDDED_PREFIX}{name}", None, ())
 
 
 class SchemaStore:
@@ -86,10 +90,20 @@ class SchemaStore:
     def __init__(self, root: Path, default: str | None, by_glob: list[tuple[str, str]]) -> None:
         self.root = root.resolve()
         self._cache: dict[Path, LoadedSchema] = {}
+        self._embedded: dict[str, LoadedSchema] = {}
         self._globs = [(GlobSet([pattern]), ref) for pattern, ref in by_glob]
-        self.default = self.load_path(self.root / default) if default else embedded_schema()
+        self.default = self.load(default or f"{EMBEDDED_PREFIX}post.schema.json")
         for _, ref in by_glob:
-            self.load_path(self.root / ref)
+            self.load(ref)
+
+    def load(self, ref: str) -> LoadedSchema:
+        """A schema named in config: `postlint:NAME` (shipped) or a path from the root."""
+        if ref.startswith(EMBEDDED_PREFIX):
+            name = ref[len(EMBEDDED_PREFIX) :]
+            if name not in self._embedded:
+                self._embedded[name] = embedded_schema(name)
+            return self._embedded[name]
+        return self.load_path(self.root / ref)
 
     def load_path(self, path: Path) -> LoadedSchema:
         path = path.resolve()
@@ -103,7 +117,7 @@ class SchemaStore:
     def for_path(self, relative: str) -> LoadedSchema:
         for globs, ref in self._globs:
             if globs.match(relative):
-                return self.load_path(self.root / ref)
+                return self.load(ref)
         return self.default
 
     def from_post(self, ref: str, post: Path) -> LoadedSchema:

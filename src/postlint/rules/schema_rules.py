@@ -58,7 +58,30 @@ def _schema_for(doc: Document, fm: FrontMatter, store: SchemaStore) -> LoadedSch
     return store.for_path(doc.relative_path)
 
 
-def _issues(doc: Document, store: SchemaStore) -> list[Issue]:
+Pointer = tuple[str | int, ...]
+
+
+def _fold_keys(data: dict[str, Any], schema: Any) -> tuple[dict[str, Any], dict[str, str]]:
+    """Rename top-level keys to the schema's spelling when they differ only in case.
+
+    Hugo lower-cases front-matter keys, so `Title` is `title` there. Returns the data
+    and a map from the schema's spelling back to the key as written.
+    """
+    declared = schema.get("properties", {}) if isinstance(schema, dict) else {}
+    by_lower = {name.lower(): name for name in declared if isinstance(name, str)}
+    folded: dict[str, Any] = {}
+    written: dict[str, str] = {}
+    for key, value in data.items():
+        name = key if key in declared else by_lower.get(key.lower(), key)
+        if name in folded:
+            name = key  # both spellings present: keep both as written
+        folded[name] = value
+        if name != key:
+            written[name] = key
+    return folded, written
+
+
+def _issues(doc: Document, store: SchemaStore, fold_case: bool) -> list[Issue]:
     fm = doc.front_matter
     if fm is None or fm.data is None:
         return []
@@ -66,13 +89,16 @@ def _issues(doc: Document, store: SchemaStore) -> list[Issue]:
     if isinstance(chosen, Issue):
         return [chosen]
     data = {key: value for key, value in fm.data.items() if key != "$schema"}
+    written: dict[str, str] = {}
+    if fold_case:
+        data, written = _fold_keys(data, chosen.schema)
     try:
         errors = list(chosen.validator.iter_errors(data))
     except Exception as exc:  # values the validator cannot take (NaN, huge numbers)
         return [Issue("PL102", fm.open_start, fm.open_end, f"the front matter cannot be validated: {exc}")]
     issues: list[Issue] = []
     for error in errors:
-        issues.extend(_to_issues(error, data, fm, chosen.schema))
+        issues.extend(_to_issues(error, data, fm, chosen.schema, written))
     return issues
 
 
@@ -82,12 +108,15 @@ def _value_at(data: Any, pointer: tuple[str | int, ...]) -> Any:
     return data
 
 
-def _to_issues(error: Any, data: Any, fm: FrontMatter, root: Any) -> Iterator[Issue]:
-    pointer = tuple(error.instance_path)
+def _to_issues(error: Any, data: Any, fm: FrontMatter, root: Any, written: dict[str, str]) -> Iterator[Issue]:
+    pointer: Pointer = tuple(error.instance_path)
     kind = type(error.kind).__name__
     details = error.kind.as_dict()
     value = _value_at(data, pointer)
-    start, end = fm.locate(pointer)
+    if pointer and isinstance(pointer[0], str) and pointer[0] in written:
+        start, end = fm.locate((written[pointer[0]], *pointer[1:]))
+    else:
+        start, end = fm.locate(pointer)
     if kind == "Required":
         missing = str(details.get("property", "")).strip('"')
         present = value.keys() if isinstance(value, dict) else ()
@@ -144,7 +173,7 @@ def schema_issues(doc: Document, ctx: RuleContext) -> list[Issue]:
     """The schema issues of `doc`, computed once and shared by the schema rules."""
     cached = doc.memo.get("schema-issues")
     if cached is None:
-        cached = _issues(doc, ctx.services["schemas"])
+        cached = _issues(doc, ctx.services["schemas"], bool(ctx.services.get("case-insensitive-keys")))
         doc.memo["schema-issues"] = cached
     return list(cached)
 
