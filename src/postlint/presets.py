@@ -21,6 +21,10 @@ PRESETS: dict[str, dict[str, Any]] = {
     "hugo": {
         "schema": "postlint:hugo.schema.json",
         "case-insensitive-keys": True,
+        # Hugo reads an empty block as valid front matter (headless bundles use it).
+        "ignore": ["empty-front-matter"],
+        # Hugo's own docs name pages after commands: `hugo_build`.
+        "rules": {"slug-format": {"pattern": "[a-z0-9]+(?:[-_.][a-z0-9]+)*"}},
     },
     "jekyll": {
         "schema": "postlint:jekyll.schema.json",
