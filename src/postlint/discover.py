@@ -32,8 +32,8 @@ def _relative(path: Path, root: Path) -> str:
     absolute = Path(os.path.abspath(path))
     try:
         return absolute.relative_to(root).as_posix()
-    except ValueError:
-        return absolute.name
+    except ValueError:  # outside the project: the whole path, so dated folders still count
+        return absolute.as_posix().lstrip("/")
 
 
 def _walk(folder: Path, root: Path, excludes: GlobSet, seen: set[tuple[int, int]]) -> Iterator[Path]:
