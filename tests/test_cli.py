@@ -569,7 +569,7 @@ def test_quiet_drops_the_summary(tmp_path: Path, capsys: pytest.CaptureFixture[s
 def test_text_shows_invisible_characters_as_code_points(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     post = TAGS_NOT_STRINGS.replace("tags: [news, 3]", "tags: [ne\u200bws, 3]")
     write(tmp_path, "zw.md", post)
-    _, out, _ = run(capsys, "check", "zw.md")
+    _, out, _ = run(capsys, "check", "--select", "PL102", "zw.md")
     assert "\u200b" not in out
     assert "tags: [ne<U+200B>ws, 3]" in out
     lines = out.splitlines()

@@ -62,16 +62,24 @@ def check(
         Optional[str],  # noqa: UP045
         typer.Option(help="Site preset: blog (default), hugo, jekyll, zola or docs."),
     ] = None,
+    fix: Annotated[bool, typer.Option("--fix", help="Apply safe fixes to the files.")] = False,
+    unsafe_fixes: Annotated[bool, typer.Option("--unsafe-fixes", help="Also apply fixes that change meaning.")] = False,
+    diff: Annotated[bool, typer.Option("--diff", help="Print the fixes as a diff; write nothing.")] = False,
+    fix_only: Annotated[bool, typer.Option("--fix-only", help="Apply fixes; report nothing else.")] = False,
+    add_ignores: Annotated[
+        bool, typer.Option("--add-ignores", help="Add a suppression comment for every current finding.")
+    ] = False,
     exit_zero: Annotated[bool, typer.Option(help="Exit 0 even when there are findings.")] = False,
     strict: Annotated[bool, typer.Option(help="Warnings fail the run too (exit 1).")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print findings only, no summary.")] = False,
 ) -> int:
     """Check posts and print findings. Exit 0 clean, 1 findings, 2 usage or config error."""
-    from postlint.api import Engine
+    from postlint.api import Engine, FixOptions
     from postlint.config import load_config
     from postlint.discover import discover
     from postlint.errors import UsageError
     from postlint.report import FORMATS, render
+    from postlint.selection import fixable_codes
 
     path_list = paths or [Path(".")]
     cfg = load_config(path_list, config, preset).with_overrides(
@@ -80,8 +88,29 @@ def check(
     fmt = output_format or cfg.format or "text"
     if fmt not in FORMATS:
         raise UsageError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
+    if sum((fix or fix_only, diff, add_ignores)) > 1:
+        raise UsageError("choose one of --fix/--fix-only, --diff and --add-ignores")
     engine = Engine(cfg)
-    result = engine.run(discover(path_list, cfg.root, cfg.excludes))
+    targets = discover(path_list, cfg.root, cfg.excludes)
+    fixing = None
+    if fix or fix_only or diff:
+        fixing = FixOptions(write=not diff, unsafe=unsafe_fixes, fixable=fixable_codes(engine.registry, cfg))
+    result = engine.run(targets, fixing)
+    if diff:
+        sys.stdout.write("".join(result.diffs))
+        typer.echo(f"{result.fixed} fix{'es' if result.fixed != 1 else ''} would be applied.", err=True)
+        return 1 if result.diffs and not exit_zero else 0
+    if fix_only:
+        typer.echo(f"Fixed {result.fixed} finding{'s' if result.fixed != 1 else ''}.")
+        return 0
+    if add_ignores:
+        from postlint.add_ignores import add_ignores as write_ignores
+
+        added, skipped = write_ignores(result.findings, targets, engine.max_bytes)
+        typer.echo(f"Added {added} suppression{'s' if added != 1 else ''}.")
+        for path in skipped:
+            typer.echo(f"postlint: {path}: could not be decoded; add it to per-file-ignores instead", err=True)
+        return 0
     render(result, fmt, sys.stdout, quiet=quiet)
     return 0 if exit_zero else result.exit_code(strict)
 

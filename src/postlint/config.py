@@ -21,8 +21,8 @@ CONFIG_FILES = (".postlint.toml", "postlint.toml", "pyproject.toml")
 DEFAULT_EXCLUDE = ("archetypes/", "layouts/", "_layouts/", "_includes/", "node_modules/", ".git/")
 FORMATS = ("text", "concise", "json")
 
-_LISTS = ("select", "ignore", "extend-select", "exclude", "extend-exclude")
-_TABLES = ("schemas", "per-file-ignores", "rules")
+_LISTS = ("select", "ignore", "extend-select", "exclude", "extend-exclude", "fixable", "unfixable")
+_TABLES = ("schemas", "per-file-ignores", "extend-per-file-ignores", "rules")
 _STRINGS = ("schema", "format", "language", "preset", "timezone", "content-root")
 _BOOLS = ("case-insensitive-keys",)
 KNOWN_KEYS = (*_LISTS, *_TABLES, *_STRINGS, *_BOOLS)
@@ -49,6 +49,9 @@ class Config:
     """IANA zone (`Asia/Dhaka`) that gives date-times without an offset their zone."""
     content_root: Path | None = None
     """The tree cross-file rules see, even when only a few files are checked."""
+    fixable: tuple[str, ...] | None = None
+    """Rules whose fixes `--fix` may apply (default: all); `unfixable` removes some."""
+    unfixable: tuple[str, ...] = ()
     case_insensitive_keys: bool = False
     """Front-matter keys match schema keys whatever their case (Hugo lower-cases keys)."""
 
@@ -125,11 +128,12 @@ def parse_config(table: Mapping[str, Any], source: Path, root: Path | None = Non
             if not isinstance(ref, str):
                 raise UsageError(f"{_where(source, 'schemas')}: the schema for {glob!r} must be a path string")
         values["schemas"] = tuple(schemas.items())
-    if "per-file-ignores" in table:
-        ignores = _string_table(source, "per-file-ignores", table["per-file-ignores"])
-        values["per_file_ignores"] = tuple(
-            (glob, _string_list(source, f"per-file-ignores.{glob}", codes)) for glob, codes in ignores.items()
-        )
+    ignores: list[tuple[str, tuple[str, ...]]] = []
+    for key in ("per-file-ignores", "extend-per-file-ignores"):
+        for glob, codes in _string_table(source, key, table.get(key, {})).items():
+            ignores.append((glob, _string_list(source, f"{key}.{glob}", codes)))
+    if ignores:
+        values["per_file_ignores"] = tuple(ignores)
     if "rules" in table:
         rules = _string_table(source, "rules", table["rules"])
         for name, settings in rules.items():

@@ -77,6 +77,14 @@ def rule_options(registry: Registry, config: Config, code: str) -> dict[str, Any
     return _settings(rule, settings)[1]
 
 
+def fixable_codes(registry: Registry, config: Config) -> frozenset[str] | None:
+    """The rules whose fixes may be applied (`fixable` minus `unfixable`); None means all."""
+    if config.fixable is None and not config.unfixable:
+        return None
+    allowed = {r.code for r in registry.rules} if config.fixable is None else _codes(registry, config.fixable)
+    return frozenset(allowed - _codes(registry, config.unfixable))
+
+
 class PerFileIgnores:
     """`per-file-ignores`: glob → rule selectors, matched on paths from the project root."""
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TextIO
 
-from postlint.api import Result
+from postlint.result import Result
 
 FORMATS = ("text", "concise", "json")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from postlint.api import Result
+from postlint.result import Result
 
 
 def render(result: Result, stream: TextIO, *, quiet: bool = False) -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any, TextIO
 
-from postlint.api import Result
 from postlint.findings import Finding
+from postlint.result import Result
 
 
 def finding_to_json(f: Finding) -> dict[str, Any]:

@@ -15,8 +15,8 @@ from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
-from postlint.api import Result
 from postlint.findings import Finding, Severity
+from postlint.result import Result
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow", Severity.INFO: "bold blue"}
 _WIDTH = 120
@@ -65,6 +65,8 @@ def _finding(console: Console, finding: Finding, line: str | None) -> None:
     head.append(finding.severity.value, style=_STYLE[finding.severity])
     head.append(" ")
     head.append(finding.code, style="bold")
+    if finding.fix is not None and finding.fix.safe:
+        head.append(" [*]", style="cyan")
     head.append(f" {finding.message}")
     head.append(f" [{finding.name}]", style="dim")
     console.print(head)
@@ -84,12 +86,18 @@ def summary(result: Result) -> Text:
     counts = result.counts()
     files = result.files_checked
     noun = "file" if files == 1 else "files"
+    fixed = f"Fixed {result.fixed} finding{'s' if result.fixed != 1 else ''}. " if result.fixed else ""
     if not result.findings:
-        return Text(f"All checks passed: {files} {noun}, no findings.", style="bold green")
+        return Text(f"{fixed}All checks passed: {files} {noun}, no findings.", style="bold green")
     ordered = sorted(counts.items(), key=lambda item: -item[0].rank)
     parts = [f"{n} {severity.value}{'s' if n != 1 else ''}" for severity, n in ordered if n]
     with_findings = len({f.path for f in result.findings})
-    return Text(f"Found {', '.join(parts)} in {with_findings} of {files} {noun}.", style="bold")
+    text = Text(f"{fixed}Found {', '.join(parts)} in {with_findings} of {files} {noun}.", style="bold")
+    if result.fixable:
+        text.append(f"\n[*] {result.fixable} fixable with `postlint check --fix`.")
+    if result.unsafe_fixable:
+        text.append(f"\n{result.unsafe_fixable} more fixable with `--fix --unsafe-fixes`.")
+    return text
 
 
 def render(result: Result, stream: TextIO, *, quiet: bool = False) -> None:

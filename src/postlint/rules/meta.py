@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from postlint.document import Document
-from postlint.findings import Finding
+from postlint.findings import Finding, Severity
 from postlint.rule import Example, Rule, RuleContext
 from postlint.rules.problems import CLEAN
 
@@ -29,4 +29,37 @@ to the rule's authors with the file that triggered it.
     check=_engine_only,
 )
 
-RULES = (RULE_CRASHED,)
+
+
+UNUSED_SUPPRESSION = Rule(
+    code="PL902",
+    name="unused-suppression",
+    summary="An inline suppression silences nothing: the finding it was for is gone.",
+    why="""
+Suppressions outlive the problems they were written for. An idle one hides the
+next real finding on that line, so it is reported, with a safe fix that removes
+it (the whole comment line when nothing else is on it).
+""",
+    bad=Example(CLEAN + "\n<!-- postlint-disable-next-line PL102 -->\nMore text.\n"),
+    good=Example(CLEAN),
+    severity=Severity.WARNING,
+    fixable=True,
+    check=_engine_only,
+)
+
+INVALID_SUPPRESSION = Rule(
+    code="PL903",
+    name="invalid-suppression",
+    summary="An inline suppression names no rule, or a rule that does not exist.",
+    why="""
+A suppression must say which rules it silences (`<!-- postlint-disable-next-line
+PL301 -->`, `# postlint: ignore[slug-format]`), so that it cannot hide more than
+it was written for. A misspelt code silences nothing.
+""",
+    bad=Example(CLEAN + "\n<!-- postlint-disable-next-line PL99X -->\nMore text.\n"),
+    good=Example(CLEAN),
+    severity=Severity.WARNING,
+    check=_engine_only,
+)
+
+RULES = (RULE_CRASHED, UNUSED_SUPPRESSION, INVALID_SUPPRESSION)

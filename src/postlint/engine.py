@@ -1,0 +1,222 @@
+"""One configured run: rules, schemas and ignores resolved once, then each file.
+
+Per file: load once, parse the front matter, (fix), run every active rule, drop
+what inline suppressions silence. A rule that raises becomes a PL901 finding and
+the run goes on. Corpus rules collect facts from every file (the rest of the
+content root too) and report once all are seen, on the files that were asked for.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from postlint.config import Config
+from postlint.discover import Target, discover
+from postlint.document import Document
+from postlint.errors import UsageError
+from postlint.findings import Finding, Position, Span
+from postlint.fix import MAX_PASSES, apply_fixes, encode, unified_diff, write_atomically
+from postlint.frontmatter import parse_front_matter
+from postlint.load import decode, load
+from postlint.registry import Registry, load_registry
+from postlint.result import Result
+from postlint.rule import CorpusRule, Fact, Rule
+from postlint.schema import SchemaLoadError, SchemaStore
+from postlint.selection import ActiveRule, PerFileIgnores, active_rules, rule_options
+from postlint.suppress import Suppressions, find_suppressions, removal_fix, unused
+
+_ORIGIN = Span(Position(1, 1, 0), Position(1, 1, 0))
+
+
+@dataclass(frozen=True)
+class FixOptions:
+    write: bool = True
+    """False for --diff: compute the fixes, write nothing."""
+    unsafe: bool = False
+    fixable: frozenset[str] | None = None
+    """Codes whose fixes may be applied (None: every rule's)."""
+
+
+class Engine:
+    def __init__(self, config: Config, registry: Registry | None = None) -> None:
+        self.config = config
+        self.registry = registry or load_registry()
+        try:
+            schemas = SchemaStore(config.root, config.schema, list(config.schemas))
+        except SchemaLoadError as exc:
+            raise UsageError(str(exc)) from None
+        services = {
+            "schemas": schemas,
+            "language": config.language,
+            "timezone": config.timezone,
+            "case-insensitive-keys": config.case_insensitive_keys,
+        }
+        self.active = active_rules(self.registry, config, services)
+        self.by_code = {a.rule.code: a for a in self.active}
+        self.active_keys = {key for a in self.active for key in (a.rule.code, a.rule.name)}
+        self.ignores = PerFileIgnores(self.registry, config)
+        self.max_bytes = int(rule_options(self.registry, config, "PL007")["max-bytes"])
+
+    # -- one document ------------------------------------------------------------------
+
+    def read(self, target: Target) -> Document:
+        doc = load(target.path, target.display, self.max_bytes)
+        doc.relative_path = target.relative
+        if doc.text is not None:
+            parse_front_matter(doc)
+        return doc
+
+    def reparse(self, doc: Document, text: str) -> Document:
+        new = decode(doc.path, doc.display_path, encode(text, doc.has_bom))
+        new.relative_path = doc.relative_path
+        if new.text is not None:
+            parse_front_matter(new)
+        return new
+
+    def _crash(self, path: str, active: ActiveRule, exc: Exception) -> list[Finding]:
+        crash = self.by_code.get("PL901")
+        if crash is None:
+            return []
+        rule = active.rule
+        message = (
+            f"rule {rule.code} ({rule.name}) raised {type(exc).__name__}: {exc}; "
+            "its findings for this file are missing"
+        )
+        return [crash.context.finding(path, _ORIGIN, message)]
+
+    def check_document(self, doc: Document, facts: dict[str, list[Fact]], *, facts_only: bool = False) -> list[Finding]:
+        """Run the rules on one document; corpus rules add their facts to `facts`."""
+        findings: list[Finding] = []
+        for active in self.active:
+            rule = active.rule
+            try:
+                if isinstance(rule, CorpusRule):
+                    facts.setdefault(rule.code, []).extend(rule.collect(doc, active.context))
+                elif isinstance(rule, Rule) and not facts_only:
+                    findings.extend(rule.check(doc, active.context))
+            except Exception as exc:
+                findings.extend(self._crash(doc.display_path, active, exc))
+        return findings
+
+    def suppressions(self, doc: Document) -> Suppressions:
+        return find_suppressions(doc, lambda key: self.registry.get(key) is not None)
+
+    def fix_document(self, doc: Document, options: FixOptions) -> tuple[Document, int]:
+        """Apply fixes, re-check, repeat until nothing changes (at most MAX_PASSES times)."""
+        total = 0
+        for _ in range(MAX_PASSES):
+            if doc.text is None:
+                break
+            sup = self.suppressions(doc)
+            kept = [f for f in self.check_document(doc, {}) if sup.allows(f)]
+            kept += self._suppression_findings(doc.display_path, sup, for_fixing=True)
+            fixes = [
+                f.fix
+                for f in kept
+                if f.fix is not None
+                and (f.fix.safe or options.unsafe)
+                and (options.fixable is None or f.code in options.fixable)
+                and self.ignores.keep(f, doc.relative_path)
+            ]
+            if not fixes:
+                break
+            text, applied = apply_fixes(doc.text, fixes)
+            if text == doc.text:
+                break
+            total += applied
+            doc = self.reparse(doc, text)
+        return doc, total
+
+    def _suppression_findings(self, path: str, sup: Suppressions, *, for_fixing: bool = False) -> list[Finding]:
+        findings: list[Finding] = []
+        idle_rule, bad_rule = self.by_code.get("PL902"), self.by_code.get("PL903")
+        corpus = {key for a in self.active if isinstance(a.rule, CorpusRule) for key in (a.rule.code, a.rule.name)}
+        if idle_rule is not None:
+            for entry, idle in unused(sup, self.active_keys):
+                if for_fixing and entry.codes & corpus:
+                    continue  # corpus findings are not known yet while fixing
+                message = f"this suppression of {', '.join(idle)} silences nothing"
+                fix = removal_fix(entry, idle)
+                findings.append(idle_rule.context.finding(path, entry.span, message, "remove it", fix))
+        if bad_rule is not None and not for_fixing:
+            for span, message in sup.malformed:
+                findings.append(bad_rule.context.finding(path, span, message))
+        return findings
+
+    # -- a run -------------------------------------------------------------------------
+
+    def rest_of_tree(self, targets: Sequence[Target]) -> list[Target]:
+        """Files of the content root that were not asked for, whose facts corpus rules need."""
+        if not any(isinstance(active.rule, CorpusRule) for active in self.active):
+            return []
+        root = self.config.content_root or self.config.root
+        if not root.is_dir():
+            return []
+        asked = {os.path.abspath(target.path) for target in targets}
+        found = discover([root], self.config.root, self.config.excludes)
+        return [t for t in found if os.path.abspath(t.path) not in asked]
+
+    def finish(self, facts: dict[str, list[Fact]], crash_path: str) -> list[Finding]:
+        """Corpus findings; a corpus rule that raises is reported on `crash_path` (the first file)."""
+        findings: list[Finding] = []
+        for active in self.active:
+            rule = active.rule
+            if not isinstance(rule, CorpusRule):
+                continue
+            try:
+                findings.extend(rule.finish(facts.get(rule.code, []), active.context))
+            except Exception as exc:
+                findings.extend(self._crash(crash_path, active, exc))
+        return findings
+
+    def run(self, targets: Sequence[Target], fix: FixOptions | None = None) -> Result:
+        result = Result([], len(targets), {a.rule.code: a.rule for a in self.active})
+        facts: dict[str, list[Fact]] = {}
+        sups: dict[str, Suppressions] = {}
+        for target in targets:
+            doc = self.read(target)
+            if fix is not None and doc.text is not None:
+                doc = self._fix(target, doc, fix, result)
+            sup = sups[doc.display_path] = self.suppressions(doc)
+            found = [f for f in self.check_document(doc, facts) if sup.allows(f)]
+            result.findings.extend(found)
+            _keep_lines(result, doc, found)
+        for other in self.rest_of_tree(targets):
+            self.check_document(self.read(other), facts, facts_only=True)
+        first = targets[0].display if targets else ""
+        late = [f for f in self.finish(facts, first) if f.path in sups and sups[f.path].allows(f)]
+        late += [f for path, sup in sups.items() for f in self._suppression_findings(path, sup)]
+        result.findings.extend(late)
+        relative = {t.display: t.relative for t in targets}
+        result.findings = [f for f in result.findings if self.ignores.keep(f, relative.get(f.path, f.path))]
+        result.findings.sort(key=lambda f: f.sort_key)
+        self._late_lines(result, [t for t in targets if any(f.path == t.display for f in late)])
+        return result
+
+    def _late_lines(self, result: Result, targets: Sequence[Target]) -> None:
+        """Source lines for cross-file findings: their files are read again (few, small)."""
+        for target in targets:
+            doc = load(target.path, target.display, self.max_bytes)
+            _keep_lines(result, doc, [f for f in result.findings if f.path == target.display])
+
+    def _fix(self, target: Target, doc: Document, options: FixOptions, result: Result) -> Document:
+        original = doc.text or ""
+        fixed, count = self.fix_document(doc, options)
+        if count and fixed.text is not None and fixed.text != original:
+            result.fixed += count
+            if options.write:
+                write_atomically(target.path, encode(fixed.text, fixed.has_bom))
+            else:
+                result.diffs.append(unified_diff(target.display, original, fixed.text))
+        return fixed
+
+
+
+def _keep_lines(result: Result, doc: Document, findings: Sequence[Finding]) -> None:
+    if doc.text is None:
+        return
+    for finding in findings:
+        line = finding.span.start.line
+        result.source_lines.setdefault((finding.path, line), doc.index.line_text(line))
