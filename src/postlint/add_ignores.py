@@ -16,6 +16,10 @@ from postlint.markdown import block_map
 from postlint.suppress import front_matter_comment
 
 
+# Findings about suppressions are fixed (or left), never suppressed in turn.
+_ABOUT_SUPPRESSIONS = frozenset({"PL902", "PL903"})
+
+
 def _codes(findings: Sequence[Finding]) -> str:
     return ", ".join(sorted({f.code for f in findings}))
 
@@ -66,7 +70,8 @@ def add_ignores(findings: Sequence[Finding], targets: Sequence[Target], max_byte
     """Write the suppressions; returns how many were added and the files that could not take them."""
     by_path: dict[str, list[Finding]] = defaultdict(list)
     for finding in findings:
-        by_path[finding.path].append(finding)
+        if finding.code not in _ABOUT_SUPPRESSIONS:
+            by_path[finding.path].append(finding)
     added, skipped = 0, []
     for target in targets:
         here = by_path.get(target.display)
