@@ -15,7 +15,6 @@ from postlint.load import load
 from postlint.markdown import block_map
 from postlint.suppress import front_matter_comment
 
-
 # Findings about suppressions are fixed (or left), never suppressed in turn.
 _ABOUT_SUPPRESSIONS = frozenset({"PL902", "PL903"})
 

@@ -1,0 +1,72 @@
+"""How YAML 1.1 readers resolve a plain scalar, where that differs from YAML 1.2.
+
+postlint reads front matter as YAML 1.2 does (the core schema: Hugo >= 0.152,
+go-yaml v3). Three YAML 1.1 readers are modelled, each only as far as it was
+verified:
+
+- PyYAML: its own implicit resolvers and safe constructor, asked directly, for
+  booleans, nulls, integers (octal `012`, binary `0b1010`, `1_000`, base 60
+  `12:30`) and floats (`1_000.5`, `190:20:30.15`; it reads `+.5` and `1e3` as text);
+  a plain `=` is its "value" type, which it refuses to load.
+- Jekyll (Ruby's Psych): `yes/no/on/off/true/false/null` in any letter case.
+- older Hugo (go-yaml v2): `y/Y/n/N` and the YAML 1.1 boolean words.
+
+Timestamps are left out on purpose: dates are the date rules' business.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from yaml.constructor import SafeConstructor
+from yaml.nodes import ScalarNode
+from yaml.resolver import Resolver
+
+from postlint.frontmatter.yaml_source import resolve_plain
+
+REFUSED = object()
+"""The reading of a reader that fails on the value."""
+
+_STD = "tag:yaml.org,2002:"
+_CONSTRUCTED = {_STD + kind for kind in ("bool", "int", "float", "null")}
+_PSYCH = {"yes": True, "true": True, "on": True, "no": False, "false": False, "off": False, "null": None}
+_TRUE_FALSE = (["y", "Y", "yes", "Yes", "YES", "on", "On", "ON"], ["n", "N", "no", "No", "NO", "off", "Off", "OFF"])
+_GO_YAML_V2 = dict.fromkeys(_TRUE_FALSE[0], True) | dict.fromkeys(_TRUE_FALSE[1], False)
+_MAYBE = frozenset("0123456789+-.=yYnNoOtTfF")
+
+
+_RESOLVER = Resolver()
+
+
+def _pyyaml(text: str) -> Any:
+    tag = _RESOLVER.resolve(ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
+    if tag == _STD + "value":
+        return REFUSED
+    if tag not in _CONSTRUCTED:
+        return text
+    try:
+        # A new constructor each time: it remembers every node it has built.
+        return SafeConstructor().construct_object(ScalarNode(tag, text))
+    except ValueError:  # an integer with more digits than int() converts
+        return text
+
+
+def _same(first: Any, second: Any) -> bool:
+    return type(first) is type(second) and repr(first) == repr(second)
+
+
+def yaml11_readings(text: str, key: bool = False) -> tuple[Any, dict[str, Any]]:
+    """The YAML 1.2 value of plain scalar `text`, and each 1.1 reader's value where it differs.
+
+    Hugo decodes top-level keys into strings, so older Hugo is not asked about a key.
+    """
+    modern = resolve_plain(text)
+    if not text or text[0] not in _MAYBE:
+        return modern, {}
+    readings: dict[str, Any] = {"PyYAML": _pyyaml(text)}
+    lowered = text.lower()
+    if lowered in _PSYCH:
+        readings["Jekyll"] = _PSYCH[lowered]
+    if text in _GO_YAML_V2 and not key:
+        readings["older Hugo"] = _GO_YAML_V2[text]
+    return modern, {reader: value for reader, value in readings.items() if not _same(value, modern)}
