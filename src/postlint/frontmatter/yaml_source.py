@@ -77,6 +77,26 @@ def resolve_plain(text: str) -> Any:
     return text
 
 
+_YAML11_TRUE = frozenset({"y", "Y", "yes", "on", "true"})
+_YAML11_FALSE = frozenset({"n", "N", "no", "off", "false"})
+
+
+def yaml11_boolean(text: str) -> bool | None:
+    """The boolean a YAML 1.1 reader makes of a plain scalar that YAML 1.2 keeps a string.
+
+    `yes/no/on/off` in any case (PyYAML, Jekyll, go-yaml v2) and `y/Y/n/N` (go-yaml v2,
+    older Hugo); None for anything YAML 1.2 also reads as a boolean, or not at all.
+    """
+    if text in _BOOLS:
+        return None
+    word = text if len(text) == 1 else text.lower()
+    if word in _YAML11_TRUE:
+        return True
+    if word in _YAML11_FALSE:
+        return False
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class YamlProblem:
     code: str

@@ -7,7 +7,9 @@ from collections.abc import Iterable
 from typing import Any
 
 from postlint.dates import EXAMPLES, parse_post_date
+from postlint.fold import squash_key
 from postlint.frontmatter.source_map import Pointer, pointer_text
+from postlint.frontmatter.yaml_source import yaml11_boolean
 
 _TYPE_WORDS = {
     "string": "text (a string)",
@@ -18,7 +20,6 @@ _TYPE_WORDS = {
     "object": "a mapping of keys to values",
     "null": "empty (null)",
 }
-_YAML11_BOOLEANS = {"yes", "no", "on", "off", "y", "n"}
 
 
 def describe(value: Any) -> str:
@@ -98,12 +99,8 @@ def subschema(root: Any, schema_path: Iterable[str | int]) -> Any:
 def near_key(missing: str, present: Iterable[str]) -> str | None:
     """A key that was probably meant to be `missing`, with advice."""
     keys = [key for key in present if isinstance(key, str)]
-
-    def squash(key: str) -> str:
-        return key.lower().replace("_", "").replace("-", "")
-
     for key in keys:
-        if squash(key) == squash(missing):
+        if squash_key(key) == squash_key(missing):
             return f"found `{key}`: keys are case- and spelling-sensitive; rename it to `{missing}`"
     close = difflib.get_close_matches(missing, keys, n=1, cutoff=0.75)
     if close:
@@ -114,10 +111,8 @@ def near_key(missing: str, present: Iterable[str]) -> str | None:
 def type_message(pointer: Pointer, value: Any, words: str) -> tuple[str, str | None]:
     name = pointer_text(pointer)
     hint = None
-    if isinstance(value, str) and value.lower() in _YAML11_BOOLEANS and "true or false" in words:
-        hint = (
-            f"YAML 1.2 readers such as Hugo keep `{value}` a string (PyYAML reads it as a boolean); write true or false"
-        )
+    if isinstance(value, str) and yaml11_boolean(value) is not None and "true or false" in words:
+        hint = f"YAML 1.2 readers such as Hugo keep `{value}` a string, YAML 1.1 readers a boolean; write true or false"
     elif isinstance(value, (int, float, bool)) and words.startswith("text"):
         hint = "put the value in quotes to keep it text"
     return f"`{name}` must be {words}; found {describe(value)}", hint

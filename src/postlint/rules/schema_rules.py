@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from postlint.document import Document
-from postlint.findings import Finding, Severity
+from postlint.findings import Edit, Finding, Fix, Severity
 from postlint.frontmatter import FrontMatter
+from postlint.frontmatter.yaml_source import yaml11_boolean
 from postlint.rule import Example, Rule, RuleContext
 from postlint.rules.schema_messages import (
     describe,
@@ -43,6 +44,26 @@ class Issue:
     end: int
     message: str
     hint: str | None = None
+    fix: Fix | None = None
+
+
+def schema_for(doc: Document, ctx: RuleContext) -> LoadedSchema | None:
+    """The schema that applies to `doc` (its own `$schema`, a glob, the default); None if unusable."""
+    fm = doc.front_matter
+    store = ctx.services.get("schemas")
+    if fm is None or fm.data is None or store is None:
+        return None
+    chosen = _schema_for(doc, fm, store)
+    return None if isinstance(chosen, Issue) else chosen
+
+
+def declared_keys(schema: Any) -> tuple[list[str], set[str]]:
+    """The top-level keys a schema declares (`properties`), and those it requires."""
+    if not isinstance(schema, dict) or not isinstance(schema.get("properties"), dict):
+        return [], set()
+    required = schema.get("required")
+    names = [key for key in schema["properties"] if isinstance(key, str)]
+    return names, {key for key in required if isinstance(key, str)} if isinstance(required, list) else set()
 
 
 def _schema_for(doc: Document, fm: FrontMatter, store: SchemaStore) -> LoadedSchema | Issue:
@@ -67,8 +88,8 @@ def _fold_keys(data: dict[str, Any], schema: Any) -> tuple[dict[str, Any], dict[
     Hugo lower-cases front-matter keys, so `Title` is `title` there. Returns the data
     and a map from the schema's spelling back to the key as written.
     """
-    declared = schema.get("properties", {}) if isinstance(schema, dict) else {}
-    by_lower = {name.lower(): name for name in declared if isinstance(name, str)}
+    declared, _ = declared_keys(schema)
+    by_lower = {name.lower(): name for name in declared}
     folded: dict[str, Any] = {}
     written: dict[str, str] = {}
     for key, value in data.items():
@@ -132,7 +153,25 @@ def _to_issues(error: Any, data: Any, fm: FrontMatter, root: Any, written: dict[
             hint = near_key(key, allowed.get("properties", {}).keys()) if isinstance(allowed, dict) else None
             yield Issue("PL102", *at, f"`{key}` is not an allowed key here", hint)
         return
-    yield Issue("PL102", start, end, *_describe_error(kind, details, pointer, value, error, root))
+    message, hint = _describe_error(kind, details, pointer, value, error, root)
+    yield Issue("PL102", start, end, message, hint, _boolean_fix(fm, pointer, written, value, message))
+
+
+def _boolean_fix(fm: FrontMatter, pointer: Pointer, written: dict[str, str], value: Any, message: str) -> Fix | None:
+    """`showToc: yes` where a boolean is required: write the boolean YAML 1.1 readers saw.
+
+    Safe for an unquoted word (the schema demands a boolean and YAML 1.1 readers already
+    read it so); unsafe when the word was quoted, since the writer chose a string.
+    """
+    meant = yaml11_boolean(value) if isinstance(value, str) and "true or false" in message else None
+    if meant is None or fm.format != "yaml":
+        return None
+    source = (written.get(str(pointer[0]), pointer[0]), *pointer[1:]) if pointer else pointer
+    node = fm.node(source)
+    if node is None:
+        return None
+    word = "true" if meant else "false"
+    return Fix((Edit(node.start, node.end, word),), safe=node.plain, description=f"write {word}")
 
 
 def _describe_error(
@@ -195,7 +234,7 @@ def _issues_with(code: str) -> Any:
     def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         for issue in schema_issues(doc, ctx):
             if issue.code == code:
-                yield ctx.report(doc, issue.start, issue.end, issue.message, issue.hint)
+                yield ctx.report(doc, issue.start, issue.end, issue.message, issue.hint, issue.fix)
 
     return check
 
@@ -227,6 +266,7 @@ offending value and says what was found and what is expected.
 """,
     bad=Example("---\ntitle: Hello\nslug: hello\ndate: 2025-04-10\ntags: [news, 3]\nshowToc: yes\n---\n"),
     good=Example(_CLEAN),
+    fixable=True,
     check=_issues_with("PL102"),
 )
 

@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 
 from postlint.document import Document
 from postlint.findings import Finding
+from postlint.fold import identity_key
 from postlint.rule import CorpusRule, Example, Fact, RuleContext
 from postlint.rules.slugs.common import CLEAN, slug_of
 
-
-def slug_key(slug: str) -> str:
-    """Slugs that a server or a person would confuse compare equal: NFC, case-folded."""
-    return unicodedata.normalize("NFC", slug).casefold()
+slug_key = identity_key
+"""Slugs that a server or a person would confuse compare equal: NFC, case-folded."""
 
 
 def collect(doc: Document, ctx: RuleContext) -> Iterator[Fact]:

@@ -3,28 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 from postlint.document import Document
 from postlint.findings import Edit, Finding, Fix, Severity
+from postlint.fold import squash_key
 from postlint.rule import Example, Rule, RuleContext
+from postlint.rules.schema_rules import declared_keys, schema_for
 from postlint.rules.structure.examples import post
-
-
-def squash(key: str) -> str:
-    """`ShowToc`, `show_toc` and `show-toc` all become `showtoc`."""
-    return key.replace("_", "").replace("-", "").casefold()
-
-
-def declared_keys(doc: Document, ctx: RuleContext) -> tuple[list[str], set[str]]:
-    """The top-level keys the document's schema (chosen by path) declares, and those it requires."""
-    store = ctx.services.get("schemas")
-    schema: Any = store.for_path(doc.relative_path).schema if store is not None else None
-    if not isinstance(schema, dict) or not isinstance(schema.get("properties"), dict):
-        return [], set()
-    required = schema.get("required")
-    names = [key for key in schema["properties"] if isinstance(key, str)]
-    return names, {key for key in required if isinstance(key, str)} if isinstance(required, list) else set()
 
 
 def _rename(text: str, start: int, end: int, key: str, wanted: str) -> Fix | None:
@@ -40,10 +25,11 @@ def key_case_variant(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     if fm is None or fm.data is None or doc.text is None:
         return
     fold_case = bool(ctx.options["case-insensitive-keys"] or ctx.services.get("case-insensitive-keys"))
-    declared, required = declared_keys(doc, ctx)
-    by_squashed = {squash(key): key for key in declared}
+    schema = schema_for(doc, ctx)
+    declared, required = declared_keys(schema.schema if schema is not None else None)
+    by_squashed = {squash_key(key): key for key in declared}
     for key in fm.data:
-        wanted = by_squashed.get(squash(key))
+        wanted = by_squashed.get(squash_key(key))
         node = fm.node((key,))
         if wanted is None or key in declared or node is None or node.key_start is None or node.key_end is None:
             continue

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-import unicodedata
 from collections.abc import Iterator
 
 from postlint.document import Document
 from postlint.findings import Edit, Finding, Fix, Severity
+from postlint.fold import identity_key
 from postlint.frontmatter import FrontMatter
 from postlint.rule import Example, Rule, RuleContext
 from postlint.rules.schema_rules import schema_rejected
@@ -16,10 +16,8 @@ from postlint.rules.structure.examples import post
 TAG_LISTS = ("tags", "keywords")
 
 
-def tag_key(text: str) -> str:
-    """What makes two tags the same tag: NFC, case folding, and whitespace collapsed."""
-    folded = unicodedata.normalize("NFC", text).casefold()
-    return unicodedata.normalize("NFC", " ".join(folded.split()))
+tag_key = identity_key
+"""What makes two tags the same tag: NFC, case folding, and whitespace collapsed."""
 
 
 def tag_items(fm: FrontMatter, key: str) -> Iterator[tuple[int, str]]:

@@ -1,0 +1,16 @@
+"""When two strings name the same thing: keys, tags and slugs compared the way people read them."""
+
+from __future__ import annotations
+
+import unicodedata
+
+
+def squash_key(key: str) -> str:
+    """`ShowToc`, `show_toc` and `show-toc` all become `showtoc`."""
+    return key.replace("_", "").replace("-", "").casefold()
+
+
+def identity_key(text: str) -> str:
+    """NFC, case-folded, inner whitespace collapsed: `China`/`china`, য় as one code point or two."""
+    folded = unicodedata.normalize("NFC", text).casefold()
+    return unicodedata.normalize("NFC", " ".join(folded.split()))
