@@ -19,7 +19,7 @@ from postlint.suggest import did_you_mean
 
 CONFIG_FILES = (".postlint.toml", "postlint.toml", "pyproject.toml")
 DEFAULT_EXCLUDE = ("archetypes/", "layouts/", "_layouts/", "_includes/", "node_modules/", ".git/")
-FORMATS = ("text", "concise", "json")
+FORMATS = ("text", "concise", "json", "json-lines", "github", "sarif", "gitlab", "junit")
 
 _LISTS = ("select", "ignore", "extend-select", "exclude", "extend-exclude", "fixable", "unfixable")
 _TABLES = ("schemas", "per-file-ignores", "extend-per-file-ignores", "rules")
@@ -52,6 +52,10 @@ class Config:
     fixable: tuple[str, ...] | None = None
     """Rules whose fixes `--fix` may apply (default: all); `unfixable` removes some."""
     unfixable: tuple[str, ...] = ()
+    cache_dir: Path | None = None
+    """Where the content cache lives; None disables it (the CLI sets it)."""
+    jobs: int | None = None
+    """Worker processes for large runs (default: the number of cores, at most 8)."""
     case_insensitive_keys: bool = False
     """Front-matter keys match schema keys whatever their case (Hugo lower-cases keys)."""
 

@@ -82,6 +82,8 @@ class Document:
     memo: dict[str, Any] = field(default_factory=dict)
     relative_path: str = ""
     """The path from the project root, which config globs match (default: display_path)."""
+    digest: str = ""
+    """A hash of the file's bytes (empty when they could not be read), for the cache."""
 
     def __post_init__(self) -> None:
         if not self.relative_path:

@@ -12,14 +12,17 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from postlint.cache import Cache, run_key
 from postlint.config import Config
 from postlint.discover import Target, discover
 from postlint.document import Document
 from postlint.errors import UsageError
+from postlint.file_result import FileResult
 from postlint.findings import Finding, Position, Span
 from postlint.fix import MAX_PASSES, apply_fixes, encode, unified_diff, write_atomically
 from postlint.frontmatter import parse_front_matter
 from postlint.load import decode, load
+from postlint.parallel import check_in_parallel
 from postlint.registry import Registry, load_registry
 from postlint.result import Result
 from postlint.rule import CorpusRule, Fact, Rule
@@ -39,14 +42,20 @@ class FixOptions:
     """Codes whose fixes may be applied (None: every rule's)."""
 
 
+PARALLEL_THRESHOLD = 256
+"""Below this many files to check, one process is faster than starting workers."""
+
+
 class Engine:
-    def __init__(self, config: Config, registry: Registry | None = None) -> None:
+    def __init__(self, config: Config, registry: Registry | None = None, *, cache: bool = True) -> None:
         self.config = config
         self.registry = registry or load_registry()
         try:
             schemas = SchemaStore(config.root, config.schema, list(config.schemas))
         except SchemaLoadError as exc:
             raise UsageError(str(exc)) from None
+        self.jobs = config.jobs or min(os.cpu_count() or 1, 8)
+        self.parallel_threshold = PARALLEL_THRESHOLD
         services = {
             "schemas": schemas,
             "language": config.language,
@@ -58,6 +67,26 @@ class Engine:
         self.active_keys = {key for a in self.active for key in (a.rule.code, a.rule.name)}
         self.ignores = PerFileIgnores(self.registry, config)
         self.max_bytes = int(rule_options(self.registry, config, "PL007")["max-bytes"])
+        self.cache = Cache(config.cache_dir, self._cache_key(schemas)) if cache and config.cache_dir else None
+
+    def _cache_key(self, schemas: SchemaStore) -> str:
+        """Everything besides a file's bytes that its findings depend on."""
+        import datetime as dt
+        import json
+        from importlib.metadata import PackageNotFoundError, version
+
+        from postlint import __version__
+
+        def dist_version(name: str) -> str:
+            try:
+                return f"{name}=={version(name)}"
+            except PackageNotFoundError:
+                return name
+
+        plugins = sorted({dist_version(name) for name in self.registry.origin.values()})
+        loaded = [json.dumps(s.schema, sort_keys=True) for s in schemas.loaded()]
+        today = dt.datetime.now(dt.UTC).date().isoformat()
+        return run_key([__version__, repr(self.config), os.getcwd(), today, *plugins, *loaded])
 
     # -- one document ------------------------------------------------------------------
 
@@ -81,8 +110,7 @@ class Engine:
             return []
         rule = active.rule
         message = (
-            f"rule {rule.code} ({rule.name}) raised {type(exc).__name__}: {exc}; "
-            "its findings for this file are missing"
+            f"rule {rule.code} ({rule.name}) raised {type(exc).__name__}: {exc}; its findings for this file are missing"
         )
         return [crash.context.finding(path, _ORIGIN, message)]
 
@@ -171,52 +199,82 @@ class Engine:
                 findings.extend(self._crash(crash_path, active, exc))
         return findings
 
+    def check_file(self, target: Target, fix: FixOptions | None = None, *, facts_only: bool = False) -> FileResult:
+        """Everything a run needs from one file; the document itself is dropped here."""
+        doc = self.read(target)
+        fixed, diff = 0, None
+        if fix is not None and doc.text is not None:
+            doc, fixed, diff = self._fix(target, doc, fix)
+        facts: dict[str, list[Fact]] = {}
+        findings = self.check_document(doc, facts, facts_only=facts_only)
+        sup = Suppressions() if facts_only else self.suppressions(doc)
+        lines: dict[int, str] = {}
+        if doc.text is not None:
+            starts = {f.span.start.line for f in findings} | {x.span.start.line for xs in facts.values() for x in xs}
+            lines = {line: doc.index.line_text(line) for line in starts}
+        return FileResult(doc.display_path, findings, facts, sup, lines, doc.digest, fixed, diff)
+
+    def _fix(self, target: Target, doc: Document, options: FixOptions) -> tuple[Document, int, str | None]:
+        original = doc.text or ""
+        fixed, count = self.fix_document(doc, options)
+        if not count or fixed.text is None or fixed.text == original:
+            return fixed, 0, None
+        if options.write:
+            write_atomically(target.path, encode(fixed.text, fixed.has_bom))
+            return fixed, count, None
+        return fixed, count, unified_diff(target.display, original, fixed.text)
+
+    def results(
+        self, targets: Sequence[Target], fix: FixOptions | None = None, *, facts_only: bool = False
+    ) -> list[FileResult]:
+        """Check files: from the cache when unchanged, across processes when there are many."""
+        cache = self.cache
+        out: list[FileResult | None] = [None] * len(targets)
+        todo: list[int] = []
+        for index, target in enumerate(targets):
+            hit = cache.lookup(target.path) if cache is not None and fix is None else None
+            if hit is not None:
+                out[index] = hit
+            else:
+                todo.append(index)
+        missing = [targets[i] for i in todo]
+        if len(missing) >= self.parallel_threshold and self.jobs > 1:
+            computed = check_in_parallel(self, missing, fix, facts_only=facts_only and cache is None)
+        else:
+            computed = [self.check_file(t, fix, facts_only=facts_only and cache is None) for t in missing]
+        for index, result in zip(todo, computed, strict=True):
+            out[index] = result
+            if cache is not None:
+                cache.store(targets[index].path, result)
+        return [result for result in out if result is not None]
+
     def run(self, targets: Sequence[Target], fix: FixOptions | None = None) -> Result:
         result = Result([], len(targets), {a.rule.code: a.rule for a in self.active})
+        result.paths = [target.display for target in targets]
+        checked = self.results(targets, fix)
         facts: dict[str, list[Fact]] = {}
         sups: dict[str, Suppressions] = {}
-        for target in targets:
-            doc = self.read(target)
-            if fix is not None and doc.text is not None:
-                doc = self._fix(target, doc, fix, result)
-            sup = sups[doc.display_path] = self.suppressions(doc)
-            found = [f for f in self.check_document(doc, facts) if sup.allows(f)]
-            result.findings.extend(found)
-            _keep_lines(result, doc, found)
-        for other in self.rest_of_tree(targets):
-            self.check_document(self.read(other), facts, facts_only=True)
+        for file in checked:
+            sups[file.display] = file.suppressions
+            result.fixed += file.fixed
+            if file.diff:
+                result.diffs.append(file.diff)
+            result.findings.extend(f for f in file.findings if file.suppressions.allows(f))
+        for file in [*checked, *self.results(self.rest_of_tree(targets), facts_only=True)]:
+            for code, items in file.facts.items():
+                facts.setdefault(code, []).extend(items)
         first = targets[0].display if targets else ""
-        late = [f for f in self.finish(facts, first) if f.path in sups and sups[f.path].allows(f)]
-        late += [f for path, sup in sups.items() for f in self._suppression_findings(path, sup)]
-        result.findings.extend(late)
+        result.findings += [f for f in self.finish(facts, first) if f.path in sups and sups[f.path].allows(f)]
+        result.findings += [f for path, sup in sups.items() for f in self._suppression_findings(path, sup)]
         relative = {t.display: t.relative for t in targets}
         result.findings = [f for f in result.findings if self.ignores.keep(f, relative.get(f.path, f.path))]
         result.findings.sort(key=lambda f: f.sort_key)
-        self._late_lines(result, [t for t in targets if any(f.path == t.display for f in late)])
+        lines = {file.display: file.lines for file in checked}
+        for finding in result.findings:
+            line = finding.span.start.line
+            text = lines.get(finding.path, {}).get(line)
+            if text is not None:
+                result.source_lines[(finding.path, line)] = text
+        if self.cache is not None:
+            self.cache.save()
         return result
-
-    def _late_lines(self, result: Result, targets: Sequence[Target]) -> None:
-        """Source lines for cross-file findings: their files are read again (few, small)."""
-        for target in targets:
-            doc = load(target.path, target.display, self.max_bytes)
-            _keep_lines(result, doc, [f for f in result.findings if f.path == target.display])
-
-    def _fix(self, target: Target, doc: Document, options: FixOptions, result: Result) -> Document:
-        original = doc.text or ""
-        fixed, count = self.fix_document(doc, options)
-        if count and fixed.text is not None and fixed.text != original:
-            result.fixed += count
-            if options.write:
-                write_atomically(target.path, encode(fixed.text, fixed.has_bom))
-            else:
-                result.diffs.append(unified_diff(target.display, original, fixed.text))
-        return fixed
-
-
-
-def _keep_lines(result: Result, doc: Document, findings: Sequence[Finding]) -> None:
-    if doc.text is None:
-        return
-    for finding in findings:
-        line = finding.span.start.line
-        result.source_lines.setdefault((finding.path, line), doc.index.line_text(line))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import hashlib
 import os
 import stat
 from pathlib import Path
@@ -161,8 +162,14 @@ def decode(path: Path, display: str, data: bytes) -> Document:
     return doc
 
 
+def digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
 def load(path: Path, display: str, max_size: int = DEFAULT_MAX_FILE_SIZE) -> Document:
     data = read_bytes(path, max_size)
     if isinstance(data, ReadFailure):
         return _file_problem(path, display, data.code, data.message)
-    return decode(path, display, data)
+    doc = decode(path, display, data)
+    doc.digest = digest(data)
+    return doc

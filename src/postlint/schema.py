@@ -96,6 +96,10 @@ class SchemaStore:
         for _, ref in by_glob:
             self.load(ref)
 
+    def loaded(self) -> list[LoadedSchema]:
+        """Every schema loaded so far (the configured ones are loaded up front)."""
+        return [*self._embedded.values(), *self._cache.values()]
+
     def load(self, ref: str) -> LoadedSchema:
         """A schema named in config: `postlint:NAME` (shipped) or a path from the root."""
         if ref.startswith(EMBEDDED_PREFIX):

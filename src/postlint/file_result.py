@@ -1,0 +1,23 @@
+"""What a run keeps of one checked file: small, picklable and cacheable — never the document."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from postlint.findings import Finding
+from postlint.rule import Fact
+from postlint.suppress import Suppressions
+
+
+@dataclass(slots=True)
+class FileResult:
+    display: str
+    findings: list[Finding]
+    """The document rules' findings, before inline suppressions are applied."""
+    facts: dict[str, list[Fact]]
+    suppressions: Suppressions
+    lines: dict[int, str] = field(default_factory=dict)
+    """The text of the lines that findings and facts start on, for reporters."""
+    digest: str = ""
+    fixed: int = 0
+    diff: str | None = None
