@@ -1,0 +1,159 @@
+"""What the safety rules share: one candidate scan, places, names and severities.
+
+Most files are clean, so one compiled pattern finds every character any safety rule
+cares about, once per document (memoised on `doc.memo`); each rule filters those
+hits, and only a hit pays for its context (front-matter key, code block, slug).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+import regex
+
+from postlint.document import Document
+from postlint.findings import Edit, Finding, Fix, Severity
+from postlint.markdown import Context, context_at
+from postlint.rule import RuleContext
+from postlint.rules.safety._names import visible
+
+_MEMO = "safety:candidates"
+# The characters of `_names.INVISIBLE` written out (Cc, Co, Zs, Zl, Zp, Default_Ignorable_Code_Point,
+# Noncharacter_Code_Point, Bidi_Control, U+00AD, less TAB LF CR SPACE): all stable by Unicode's policies,
+# and stdlib `re` scans a literal class several times faster. A test checks it against the properties.
+SCAN_CLASS = (
+    "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\xa0\xad\u034f\u061c\u115f\u1160\u1680\u17b4\u17b5\u180b-\u180f"
+    "\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\u3164\ue000-\uf8ff\ufdd0-\ufdef\ufe00-\ufe0f\ufeff\uffa0"
+    "\ufff0-\ufff8\ufffe\uffff\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+    + "".join(f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}" for plane in range(1, 14))
+    + "\U000dfffe-\U000e0fff\U000efffe-\U0010ffff"
+)
+_SCAN = re.compile(f"[{SCAN_CLASS}]")
+_SCAN_ASCII = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+SLUG_KEYS = frozenset({"slug", "url", "permalink", "aliases"})
+TITLE_KEYS = frozenset({"title", "linkTitle", "seoTitle"})
+TAG_KEYS = frozenset({"tags", "keywords", "categories", "series"})
+
+_WORD = regex.compile(r"[\p{L}\p{M}\p{Nd}]")
+_SPACE = regex.compile(r"\s")
+
+
+def candidates(doc: Document) -> list[tuple[int, str]]:
+    """Offsets and characters of every hit of the shared candidate pattern."""
+    hits: list[tuple[int, str]] | None = doc.memo.get(_MEMO)
+    if hits is None:
+        text = doc.text or ""
+        scan = _SCAN_ASCII if text.isascii() else _SCAN
+        hits = [(m.start(), m.group()) for m in scan.finditer(text)]
+        doc.memo[_MEMO] = hits
+    return hits
+
+
+def hits_of(doc: Document, wanted: Callable[[str], bool]) -> Iterator[tuple[int, str]]:
+    if doc.text is None:
+        return
+    for offset, char in candidates(doc):
+        if wanted(char):
+            yield offset, char
+
+
+def runs(hits: Iterator[tuple[int, str]]) -> Iterator[tuple[int, int]]:
+    """Group adjacent hits into (start, end) runs."""
+    start = end = -1
+    for offset, _ in hits:
+        if offset == end:
+            end += 1
+            continue
+        if start >= 0:
+            yield start, end
+        start, end = offset, offset + 1
+    if start >= 0:
+        yield start, end
+
+
+def is_word(char: str) -> bool:
+    return bool(char) and _WORD.match(char) is not None
+
+
+def is_space(char: str) -> bool:
+    return bool(char) and _SPACE.match(char) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where an offset is: its Markdown context, and for front matter its top-level key."""
+
+    context: Context
+    key: str | None = None
+    in_key: bool = False
+
+    @property
+    def in_front_matter(self) -> bool:
+        return self.context is Context.FRONT_MATTER
+
+    @property
+    def is_slug(self) -> bool:
+        return self.in_front_matter and not self.in_key and self.key in SLUG_KEYS
+
+    @property
+    def is_code(self) -> bool:
+        return self.context.is_code
+
+    @property
+    def is_sensitive(self) -> bool:
+        """Text a program or a URL reads: code, front-matter keys, slugs."""
+        return self.is_code or self.in_key or self.is_slug
+
+    @property
+    def label(self) -> str:
+        if self.in_front_matter:
+            if self.key is None:
+                return "the front matter"
+            return f"the front-matter key `{visible(self.key)}`" if self.in_key else f"`{visible(self.key)}`"
+        return {Context.CODE_BLOCK: "a code block", Context.INLINE_CODE: "inline code"}.get(self.context, "the text")
+
+
+def place_at(doc: Document, offset: int) -> Place:
+    context = context_at(doc, offset)
+    fm = doc.front_matter
+    if context is not Context.FRONT_MATTER or fm is None:
+        return Place(context)
+    key: str | None = None
+    in_key = False
+    for pointer, node in fm.source_map.nodes.items():
+        if node.key_start is not None and node.key_end is not None and node.key_start <= offset < node.key_end:
+            in_key = True
+            key = str(pointer[0])
+            break
+        if len(pointer) == 1 and node.start <= offset < max(node.end, node.start + 1):
+            key = str(pointer[0])
+    return Place(context, key, in_key)
+
+
+def report(
+    doc: Document,
+    ctx: RuleContext,
+    span: tuple[int, int],
+    message: str,
+    *,
+    severity: Severity | None = None,
+    hint: str | None = None,
+    fix: Fix | None = None,
+) -> Finding:
+    """A finding; `severity` is the rule's choice for this case, used unless config set the rule's."""
+    finding = ctx.report(doc, span[0], span[1], message, hint=hint, fix=fix)
+    if severity is None or ctx.severity is not ctx.rule.severity:
+        return finding
+    return dataclasses.replace(finding, severity=severity)
+
+
+def removal(start: int, end: int, description: str, *, safe: bool = True) -> Fix:
+    return Fix(edits=(Edit(start, end, ""),), safe=safe, description=description)
+
+
+def replacement(start: int, end: int, text: str, description: str, *, safe: bool = True) -> Fix:
+    return Fix(edits=(Edit(start, end, text),), safe=safe, description=description)

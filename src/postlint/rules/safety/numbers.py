@@ -1,0 +1,73 @@
+"""PL317 mixed-number: one number written with digits of two systems (Bengali and ASCII, say)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from postlint.document import Document
+from postlint.findings import Finding, Severity
+from postlint.markdown import Context
+from postlint.rule import Example, Rule, RuleContext
+from postlint.rules.safety import _ucd as ucd
+from postlint.rules.safety._common import place_at, report
+from postlint.rules.safety._examples import GOOD, post
+
+_FOREIGN_DIGIT = regex.compile(r"[^\P{Nd}0-9]")
+# A number: digit runs joined by one separator; a keycap's digit (1 FE0F 20E3) is not part of one.
+_NUMBER = regex.compile(r"\d(?![\ufe0f\u20e3])(?:[.,:/-]?\d(?![\ufe0f\u20e3]))*")
+_BENGALI_LETTER = regex.compile(r"[\p{scx=Beng}&&\p{L}]", regex.V1)
+_LATIN_LETTER = regex.compile(r"[\p{scx=Latn}&&\p{L}]", regex.V1)
+_SKIPPED = (Context.CODE_BLOCK, Context.INLINE_CODE, Context.URL)
+
+
+def _zero(char: str) -> int:
+    return ord(char) - ucd.digit(char)
+
+
+def _suggestion(number: str, line: str) -> str:
+    """The number in the digits of the line's script: Bengali when it has more Bengali than Latin letters."""
+    bengali = len(_BENGALI_LETTER.findall(line)) > len(_LATIN_LETTER.findall(line))
+    zero = 0x09E6 if bengali else 0x30
+    return "".join(chr(zero + ucd.digit(c)) if c.isdigit() else c for c in number)
+
+
+def _check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+    text = doc.text
+    if text is None or text.isascii() or _FOREIGN_DIGIT.search(text) is None:
+        return
+    for match in _NUMBER.finditer(text):
+        number = match.group()
+        zeros = {_zero(c) for c in number if c.isdigit()}
+        if len(zeros) < 2:
+            continue
+        place = place_at(doc, match.start())
+        if place.context in _SKIPPED or place.in_key:
+            continue
+        line = doc.index.line_text(doc.index.position(match.start()).line)
+        yield report(
+            doc,
+            ctx,
+            match.span(),
+            f"the number `{number}` mixes digits of {len(zeros)} systems; write it in one",
+            hint=f"write `{_suggestion(number, line)}`",
+        )
+
+
+MIXED_NUMBER = Rule(
+    code="PL317",
+    name="mixed-number",
+    summary="One number that uses digits from two decimal systems (`\u09e8\u09e624`).",
+    why=(
+        "`\u09e8\u09e624` reads as a year to a person but is garbage to every program: it does not sort, parse or "
+        "match `২০২৪` or `2024` (UTS #39 §5.3, mixed-number detection). Digit runs joined by `. , : / -` count "
+        "as one number; a keycap digit (`1️⃣`) and numbers side by side (`COVID-19 ২০২০`) do not. Code, inline "
+        "code, URLs and front-matter keys are skipped. The hint writes the number in the digits of the line's "
+        "main script; there is no automatic fix."
+    ),
+    bad=Example(post("\u09b8\u09be\u09b2 \u09e8\u09e6" + "24\n")),
+    good=GOOD,
+    severity=Severity.WARNING,
+    check=_check,
+)
