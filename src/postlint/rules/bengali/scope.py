@@ -1,0 +1,66 @@
+"""Where the orthography rules look: prose of Bengali posts, front-matter values included.
+
+They skip code blocks, inline code, URLs and HTML comments, front-matter keys,
+and every post whose language is not Bengali.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from postlint.document import Document
+from postlint.language import post_language
+from postlint.markdown import Context, block_map, context_at, front_matter_key_at
+from postlint.rule import RuleContext
+
+# markdown.context_at says FRONT_MATTER for every front-matter offset, so URLs inside
+# values are found here with the same shapes markdown.py uses for the body.
+_URL = regex.compile(r"<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*>|\b(?:https?|ftp|mailto):[^\s<>()\[\]\"']+")
+_LANGUAGE_MEMO = "bengali-post-language"
+
+
+def applies(doc: Document, ctx: RuleContext) -> bool:
+    """Whether the Bengali rules check this document at all."""
+    if doc.text is None:
+        return False
+    language = doc.memo.get(_LANGUAGE_MEMO)
+    if language is None:
+        language = doc.memo[_LANGUAGE_MEMO] = post_language(doc, ctx)
+    return bool(language == "bn")
+
+
+def _in_front_matter_url(text: str, offset: int) -> bool:
+    line_start = text.rfind("\n", 0, offset) + 1
+    line_end = text.find("\n", offset)
+    line = text[line_start : line_end if line_end != -1 else len(text)]
+    column = offset - line_start
+    return any(m.start() <= column < m.end() for m in _URL.finditer(line))
+
+
+def in_prose(doc: Document, offset: int) -> bool:
+    """Whether the character at `offset` is text a reader sees: body prose or a front-matter value."""
+    context = context_at(doc, offset)
+    if context is Context.TEXT:
+        return True
+    if context is not Context.FRONT_MATTER:
+        return False
+    place = front_matter_key_at(doc, offset)
+    return place is not None and not place[1] and not _in_front_matter_url(doc.text or "", offset)
+
+
+def prose_matches(doc: Document, pattern: regex.Pattern[str]) -> Iterator[regex.Match[str]]:
+    """Matches of `pattern` over the whole text whose first character is in prose."""
+    text = doc.text or ""
+    for match in pattern.finditer(text):
+        if in_prose(doc, match.start()):
+            yield match
+
+
+def is_heading_line(doc: Document, offset: int) -> bool:
+    """Whether `offset` is on an ATX or setext heading of the body."""
+    text = doc.text or ""
+    line_start = text.rfind("\n", 0, offset) + 1
+    headings = block_map(doc).headings
+    return any(h.offset == line_start for h in headings)
