@@ -280,7 +280,7 @@ def test_unknown_selector_in_config_exits_2(tmp_path: Path, capsys: pytest.Captu
 
 
 def test_unknown_format_in_config_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    write(tmp_path, "postlint.toml", 'format = "sarif"\n')
+    write(tmp_path, "postlint.toml", 'format = "xml"\n')
     write(tmp_path, "post.md", CLEAN)
     usage_error(capsys, "check", "post.md")
 

@@ -37,32 +37,63 @@ def _key_line_end(doc: Document, line: int) -> int | None:
     return None
 
 
+def _starts_block(doc: Document, line: int) -> bool:
+    """Whether a comment line can go above `line` without splitting a paragraph, list,
+    quote or table: the line starts a block (after a blank line or the front matter)."""
+    index = doc.index
+    if line <= 1 or index.line_start(line) < doc.body_start:
+        return False
+    if index.line_start(line) == doc.body_start or not index.line_text(line - 1).strip():
+        return not index.line_text(line).lstrip().startswith(("|", ">", "-", "*", "+")) or line == 1
+    return False
+
+
+def _eol(text: str) -> str:
+    return "\r\n" if "\r\n" in text else "\n"
+
+
 def _edits(doc: Document, findings: Sequence[Finding]) -> list[Edit]:
     text = doc.text or ""
-    by_line: dict[int, list[Finding]] = defaultdict(list)
-    for finding in findings:
-        by_line[finding.span.start.line].append(finding)
-    edits: list[Edit] = []
-    whole_file: list[Finding] = []
+    eol = _eol(text)
     blocks = block_map(doc)
-    for line, here in sorted(by_line.items()):
-        start = doc.index.line_start(line)
-        in_body = start >= doc.body_start > 0 or (doc.front_matter is None and doc.body_start == 0)
+    per_line: dict[int, list[Finding]] = defaultdict(list)
+    whole_file: list[Finding] = []
+    for finding in findings:
+        line = finding.span.start.line
+        at = doc.index.line_start(line)
+        if _key_line_end(doc, line) is not None or (_starts_block(doc, line) and not blocks.in_code(at)):
+            per_line[line].append(finding)
+        else:
+            whole_file.append(finding)
+    file_codes = {f.code for f in whole_file}
+    edits: list[Edit] = []
+    for line, here in sorted(per_line.items()):
+        here = [f for f in here if f.code not in file_codes]
+        if not here:
+            continue
         comment_at = _key_line_end(doc, line)
         if comment_at is not None:
             edits.append(Edit(comment_at, comment_at, front_matter_comment(_codes(here))))
-        elif in_body and not blocks.in_code(start) and line > 1:
-            edits.append(Edit(start, start, f"<!-- postlint-disable-next-line {_codes(here)} -->\n"))
         else:
-            whole_file.extend(here)
+            start = doc.index.line_start(line)
+            edits.append(Edit(start, start, f"<!-- postlint-disable-next-line {_codes(here)} -->{eol}"))
     if whole_file:
-        at = doc.body_start
-        prefix = "" if at == 0 or text[at - 1 : at] == "\n" else "\n"
-        comment = f"{prefix}<!-- postlint-disable-file {_codes(whole_file)} -->\n"
-        same = [edit for edit in edits if edit.start == at]
-        edits = [edit for edit in edits if edit.start != at]
-        edits.append(Edit(at, at, comment + "".join(edit.replacement for edit in same)))
+        edits.append(_file_comment(doc, text, eol, _codes(whole_file), edits))
+        edits = [edit for edit in edits if edit.start != edits[-1].start or edit is edits[-1]]
     return edits
+
+
+def _file_comment(doc: Document, text: str, eol: str, codes: str, edits: list[Edit]) -> Edit:
+    """`disable-file` after the front matter, or at the end when there is none to find."""
+    comment = f"<!-- postlint-disable-file {codes} -->{eol}"
+    if doc.front_matter is None or doc.front_matter.end == 0:
+        at = len(text)
+        prefix = "" if not text or text.endswith("\n") else eol
+        return Edit(at, at, prefix + comment)
+    at = doc.body_start
+    same = "".join(edit.replacement for edit in edits if edit.start == at)
+    prefix = "" if text[at - 1 : at] == "\n" else eol
+    return Edit(at, at, prefix + comment + same)
 
 
 def add_ignores(findings: Sequence[Finding], targets: Sequence[Target], max_bytes: int) -> tuple[int, list[str]]:

@@ -45,10 +45,14 @@ def _unspan(v: list[int]) -> Span:
     return Span(Position(v[0], v[1], v[2]), Position(v[3], v[4], v[5]))
 
 
+def _edit(e: Edit) -> tuple[int, int, str]:
+    return e.start, e.end, e.replacement
+
+
 def _fix(fix: Fix | None) -> Any:
     if fix is None:
         return None
-    return [[[e.start, e.end, e.replacement] for e in fix.edits], fix.safe, fix.description]
+    return [[[*_edit(e)] for e in fix.edits], fix.safe, fix.description]
 
 
 def _unfix(v: Any) -> Fix | None:
@@ -75,7 +79,7 @@ def encode_result(r: FileResult) -> dict[str, Any]:
                 e.first_line,
                 e.last_line,
                 _span(e.span),
-                [e.removal.start, e.removal.end, e.removal.replacement],
+                [[*_edit(edit)] for edit in e.removal],
             ]
             for e in r.suppressions.entries
         ],
@@ -90,7 +94,10 @@ def decode_result(d: dict[str, Any]) -> FileResult:
     ]
     facts = {code: [Fact(p, _tuples(v), _unspan(sp)) for p, v, sp in items] for code, items in d["facts"].items()}
     sups = Suppressions(
-        [Suppression(frozenset(c), a, b, _unspan(sp), Edit(*rm)) for c, a, b, sp, rm in d["suppressions"]],
+        [
+            Suppression(frozenset(c), a, b, _unspan(sp), tuple(Edit(*e) for e in rm))
+            for c, a, b, sp, rm in d["suppressions"]
+        ],
         [(_unspan(sp), message) for sp, message in d["malformed"]],
     )
     lines = {int(k): v for k, v in d["lines"].items()}

@@ -55,7 +55,15 @@ def check(
     extend_select: Selectors = None,
     output_format: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option("--format", help="text (default), concise or json."),
+        typer.Option(
+            "--format",
+            help="text, concise, json, json-lines, github, sarif, gitlab or junit "
+            "(default: text; github when GITHUB_ACTIONS=true).",
+        ),
+    ] = None,
+    output_file: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--output-file", help="Write the report to this file instead of stdout."),
     ] = None,
     config: Annotated[Optional[Path], typer.Option(help="Use this config file.")] = None,  # noqa: UP045
     preset: Annotated[
@@ -78,16 +86,14 @@ def check(
     from postlint.config import load_config
     from postlint.discover import discover
     from postlint.errors import UsageError
-    from postlint.report import FORMATS, render
+    from postlint.report import choose_format, write_report
     from postlint.selection import fixable_codes
 
     path_list = paths or [Path(".")]
     cfg = load_config(path_list, config, preset).with_overrides(
         select=_split(select), ignore=_split(ignore), extend_select=_split(extend_select)
     )
-    fmt = output_format or cfg.format or "text"
-    if fmt not in FORMATS:
-        raise UsageError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
+    fmt = choose_format(output_format, cfg.format, to_file=output_file is not None)
     if sum((fix or fix_only, diff, add_ignores)) > 1:
         raise UsageError("choose one of --fix/--fix-only, --diff and --add-ignores")
     engine = Engine(cfg)
@@ -111,7 +117,7 @@ def check(
         for path in skipped:
             typer.echo(f"postlint: {path}: could not be decoded; add it to per-file-ignores instead", err=True)
         return 0
-    render(result, fmt, sys.stdout, quiet=quiet)
+    write_report(result, fmt, output_file, quiet=quiet)
     return 0 if exit_zero else result.exit_code(strict)
 
 

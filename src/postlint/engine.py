@@ -64,7 +64,8 @@ class Engine:
         }
         self.active = active_rules(self.registry, config, services)
         self.by_code = {a.rule.code: a for a in self.active}
-        self.active_keys = {key for a in self.active for key in (a.rule.code, a.rule.name)}
+        self.active_codes = {a.rule.code for a in self.active}
+        self.corpus_codes = {a.rule.code for a in self.active if isinstance(a.rule, CorpusRule)}
         self.ignores = PerFileIgnores(self.registry, config)
         self.max_bytes = int(rule_options(self.registry, config, "PL007")["max-bytes"])
         self.cache = Cache(config.cache_dir, self._cache_key(schemas)) if cache and config.cache_dir else None
@@ -129,7 +130,11 @@ class Engine:
         return findings
 
     def suppressions(self, doc: Document) -> Suppressions:
-        return find_suppressions(doc, lambda key: self.registry.get(key) is not None)
+        return find_suppressions(doc, self._canonical)
+
+    def _canonical(self, key: str) -> str | None:
+        rule = self.registry.get(key)
+        return rule.code if rule is not None else None
 
     def fix_document(self, doc: Document, options: FixOptions) -> tuple[Document, int]:
         """Apply fixes, re-check, repeat until nothing changes (at most MAX_PASSES times)."""
@@ -160,13 +165,13 @@ class Engine:
     def _suppression_findings(self, path: str, sup: Suppressions, *, for_fixing: bool = False) -> list[Finding]:
         findings: list[Finding] = []
         idle_rule, bad_rule = self.by_code.get("PL902"), self.by_code.get("PL903")
-        corpus = {key for a in self.active if isinstance(a.rule, CorpusRule) for key in (a.rule.code, a.rule.name)}
         if idle_rule is not None:
-            for entry, idle in unused(sup, self.active_keys):
-                if for_fixing and entry.codes & corpus:
-                    continue  # corpus findings are not known yet while fixing
+            for entry, idle in unused(sup, self.active_codes):
+                cross_file = bool(entry.codes & self.corpus_codes)
+                if for_fixing and cross_file:
+                    continue  # cross-file findings are not known while one file is fixed
                 message = f"this suppression of {', '.join(idle)} silences nothing"
-                fix = removal_fix(entry, idle)
+                fix = None if cross_file else removal_fix(entry, idle)
                 findings.append(idle_rule.context.finding(path, entry.span, message, "remove it", fix))
         if bad_rule is not None and not for_fixing:
             for span, message in sup.malformed:

@@ -70,6 +70,7 @@ def _scan(text: str, start: int) -> BlockMap:
     fence: str | None = None
     fence_start = 0
     previous_blank = True
+    in_indented = False
     previous_text: tuple[int, str] | None = None
     offset = start
     for line in text[start:].split("\n"):
@@ -83,14 +84,17 @@ def _scan(text: str, start: int) -> BlockMap:
                 fence = None
         elif (opened := _FENCE.match(stripped)) and not (opened.group(1)[0] == "`" and "`" in opened.group(2)):
             fence, fence_start = opened.group(1), offset
-        elif previous_blank and stripped.startswith(("    ", "\t")) and stripped.strip():
+        elif (previous_blank or in_indented) and stripped.startswith(("    ", "\t")) and stripped.strip():
             code.append((offset, end))
+            in_indented = True
         elif (atx := _ATX.match(stripped)) is not None:
             headings.append(Heading(offset, len(atx.group(1)), (atx.group(2) or "").strip()))
         elif previous_text is not None and _SETEXT.match(stripped):
             level = 1 if stripped.strip()[0] == "=" else 2
             headings.append(Heading(previous_text[0], level, previous_text[1]))
         blank = not stripped.strip()
+        if not blank and not (code and code[-1][0] == offset):
+            in_indented = False
         previous_text = None if blank or fence is not None else (offset, stripped.strip())
         previous_blank = blank
         offset = end
@@ -136,8 +140,6 @@ def context_at(doc: Document, offset: int) -> Context:
     blocks = block_map(doc)
     if blocks.in_code(offset):
         return Context.CODE_BLOCK
-    if blocks.in_comment(offset):
-        return Context.HTML_COMMENT
     text = doc.text or ""
     line_start = text.rfind("\n", 0, offset) + 1
     line_end = text.find("\n", offset)
@@ -146,6 +148,8 @@ def context_at(doc: Document, offset: int) -> Context:
     for match in _INLINE_CODE.finditer(line):
         if match.start() <= column < match.end():
             return Context.INLINE_CODE
+    if blocks.in_comment(offset):
+        return Context.HTML_COMMENT
     for match in _URL.finditer(line):
         if match.start() <= column < match.end():
             return Context.URL

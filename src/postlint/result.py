@@ -18,6 +18,8 @@ class Result:
     fixed: int = 0
     """Findings fixed (written with --fix, or shown as a diff with --diff)."""
     diffs: list[str] = field(default_factory=list)
+    paths: list[str] = field(default_factory=list)
+    """The display path of every checked file, findings or not (for per-file reports)."""
 
     def counts(self) -> dict[Severity, int]:
         counts = dict.fromkeys(Severity, 0)

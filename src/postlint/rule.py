@@ -6,6 +6,7 @@ Built-in and third-party rules are the same objects, registered through the
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -88,13 +89,19 @@ class BaseRule:
         for title, example in (("Bad", self.bad), ("Good", self.good)):
             if example is None or isinstance(example.content, bytes):
                 continue
-            parts += ["", f"## {title}", "", "```markdown", example.content.rstrip("\n"), "```"]
+            fence = "`" * max(3, _longest_backtick_run(example.content) + 1)
+            parts += ["", f"## {title}", "", f"{fence}markdown", example.content.rstrip("\n"), fence]
         if self.options:
             parts += ["", "## Options", ""]
             parts += [f"- `{key}` (default: `{value!r}`)" for key, value in self.options.items()]
         default = "on" if self.enabled_by_default else "off (opt in with `select`)"
         parts += ["", f"Default severity: {self.severity.value}. Enabled by default: {default}."]
         return "\n".join(parts) + "\n"
+
+
+def _longest_backtick_run(text: str) -> int:
+    """So that an example holding a code fence is fenced by a longer one."""
+    return max((len(run) for run in re.findall(r"`+", text)), default=0)
 
 
 Check = Callable[[Document, RuleContext], Iterable[Finding]]

@@ -20,7 +20,8 @@ do not edit by hand. `postlint explain CODE` prints the same text for one rule.
 
 def render(registry: Registry) -> str:
     rules = [rule for rule in registry.rules if registry.origin[rule.code] == "postlint"]
-    lines = [HEADER.rstrip("\n"), "", "| code | name | severity | fix | default | summary |", "|---|---|---|---|---|---|"]
+    table = ["| code | name | severity | fix | default | summary |", "|---|---|---|---|---|---|"]
+    lines = [HEADER.rstrip("\n"), "", *table]
     for rule in rules:
         fix = "yes" if rule.fixable else ""
         default = "on" if rule.enabled_by_default else "opt-in"
@@ -40,7 +41,7 @@ def render(registry: Registry) -> str:
 def main(argv: list[str]) -> int:
     text = render(load_registry())
     if argv:
-        Path(argv[0]).write_text(text, encoding="utf-8")
+        Path(argv[0]).write_bytes(text.encode("utf-8"))
     else:
         sys.stdout.write(text)
     return 0

@@ -1,14 +1,15 @@
 """Inline suppressions: comments that silence named rules on a line, a range or a file.
 
 In front matter, a comment on the key's line: ``# postlint: ignore[PL201, slug-format]``.
-In the body, HTML comments:
+In the body, HTML comments (never inside code, where they are examples):
 
 - ``<!-- postlint-disable-next-line PL301 -->``
 - ``<!-- postlint-disable PL301 -->`` … ``<!-- postlint-enable PL301 -->``
 - ``<!-- postlint-disable-file PL301 -->``
 
-A suppression must name its rules. One that silences nothing is reported (PL902),
-with a fix that removes it; one that names no rule or an unknown rule is PL903.
+A suppression must name its rules (by code or name, in any case). One that silences
+nothing is reported (PL902) with a fix that removes it; one that names no rule or an
+unknown rule is PL903.
 """
 
 from __future__ import annotations
@@ -19,11 +20,15 @@ from dataclasses import dataclass, field
 
 from postlint.document import Document
 from postlint.findings import Edit, Finding, Fix, Span
+from postlint.markdown import context_at
 
-_FRONT = re.compile(r"[ \t]*#[ \t]*postlint:[ \t]*ignore\[([^\]\n]*)\]")
+_FRONT = re.compile(r"(?P<lead>[ \t]*#[ \t]*)postlint:[ \t]*ignore\[(?P<codes>[^\]\r\n]*)\](?P<rest>[^\r\n]*)")
 _BODY = re.compile(r"<!--[ \t]*postlint-(disable-next-line|disable-file|disable|enable)\b([^\n]*?)-->")
 _SPLIT = re.compile(r"[\s,]+")
 _NO_CODES = "a suppression must name the rules it silences, e.g. `postlint-disable-next-line PL301`"
+
+Canonical = Callable[[str], "str | None"]
+"""A rule's code from a code or name in any case; None for unknown rules."""
 
 
 @dataclass(slots=True)
@@ -32,7 +37,7 @@ class Suppression:
     first_line: int
     last_line: int
     span: Span
-    removal: Edit
+    removal: tuple[Edit, ...]
     used: set[str] = field(default_factory=set)
 
     def covers(self, line: int) -> bool:
@@ -50,8 +55,8 @@ class Suppressions:
         """False when a suppression silences `finding` (and the suppression is then used)."""
         line = finding.span.start.line
         for entry in self.entries:
-            if entry.covers(line) and (finding.code in entry.codes or finding.name in entry.codes):
-                entry.used.add(finding.code if finding.code in entry.codes else finding.name)
+            if finding.code in entry.codes and entry.covers(line):
+                entry.used.add(finding.code)
                 return False
         return True
 
@@ -66,40 +71,65 @@ def _line_removal(text: str, start: int, end: int) -> Edit:
     return Edit(start, end, "")
 
 
-def find_suppressions(doc: Document, known: Callable[[str], bool]) -> Suppressions:
-    """Read the suppression comments of `doc`; `known` says whether a code or name exists."""
+def _front_removal(text: str, match: re.Match[str]) -> Edit:
+    """Remove `postlint: ignore[...]` but keep the rest of the comment, if any."""
+    rest = match.group("rest").strip()
+    if rest:
+        return Edit(match.end("lead"), match.start("rest") + len(match.group("rest")) - len(rest), "")
+    return _line_removal(text, match.start(), match.end())
+
+
+def _in_scalar(doc: Document, offset: int) -> bool:
+    """Whether `offset` is inside a quoted or block scalar (where `#` is text, not a comment)."""
+    fm = doc.front_matter
+    text = doc.text or ""
+    assert fm is not None
+    return any(
+        node.start <= offset < node.end and text[node.start : node.start + 1] in ("'", '"', "|", ">")
+        for node in fm.source_map.nodes.values()
+    )
+
+
+def find_suppressions(doc: Document, canonical: Canonical) -> Suppressions:
+    """Read the suppression comments of `doc`."""
     found = Suppressions()
     text = doc.text
     if text is None or "postlint" not in text:
         return found
     fm = doc.front_matter
     index = doc.index
-    if fm is not None:
+    if fm is not None and fm.format != "json":
         for match in _FRONT.finditer(text, fm.content_start, fm.content_end):
+            if _in_scalar(doc, match.start("lead")):
+                continue
             line = index.position(match.start()).line
-            removal = Edit(match.start(), match.end(), "")
-            _add(found, doc, match.group(1), (line, line), (match.start(), match.end()), removal, known)
-    open_ranges: dict[str, tuple[int, int, int]] = {}
+            removal = (_front_removal(text, match),)
+            _add(found, doc, match.group("codes"), (line, line), (match.start(), match.end()), removal, canonical)
+    opened: dict[str, tuple[int, int, int]] = {}
     for match in _BODY.finditer(text, doc.body_start):
+        if context_at(doc, match.start()).is_code:
+            continue
         kind, names = match.group(1), match.group(2)
         line = index.position(match.start()).line
-        removal = _line_removal(text, match.start(), match.end())
+        where = (match.start(), match.end())
+        removal = (_line_removal(text, *where),)
         if kind == "disable-next-line":
-            _add(found, doc, names, (line + 1, line + 1), (match.start(), match.end()), removal, known)
+            _add(found, doc, names, (line + 1, line + 1), where, removal, canonical)
         elif kind == "disable-file":
-            _add(found, doc, names, (1, index.line_count), (match.start(), match.end()), removal, known)
+            _add(found, doc, names, (1, index.line_count), where, removal, canonical)
         elif kind == "disable":
-            for code in _codes(names):
-                open_ranges[code] = (line, match.start(), match.end())
             if not _codes(names):
-                found.malformed.append((index.span(match.start(), match.end()), _NO_CODES))
+                found.malformed.append((index.span(*where), _NO_CODES))
+            for code in _codes(names):
+                opened[code] = (line, *where)
         else:  # enable
             for code in _codes(names):
-                if code in open_ranges:
-                    first, start, end = open_ranges.pop(code)
-                    _add(found, doc, code, (first, line), (start, end), _line_removal(text, start, end), known)
-    for code, (first, start, end) in open_ranges.items():
-        _add(found, doc, code, (first, index.line_count), (start, end), _line_removal(text, start, end), known)
+                if code in opened:
+                    first, start, end = opened.pop(code)
+                    both = (_line_removal(text, start, end), removal[0])
+                    _add(found, doc, code, (first, line), (start, end), both, canonical)
+    for code, (first, start, end) in opened.items():
+        _add(found, doc, code, (first, index.line_count), (start, end), (_line_removal(text, start, end),), canonical)
     return found
 
 
@@ -113,18 +143,19 @@ def _add(
     names: str,
     lines: tuple[int, int],
     offsets: tuple[int, int],
-    removal: Edit,
-    known: Callable[[str], bool],
+    removal: tuple[Edit, ...],
+    canonical: Canonical,
 ) -> None:
     span = doc.index.span(*offsets)
-    codes = _codes(names)
-    if not codes:
+    written = _codes(names)
+    if not written:
         found.malformed.append((span, _NO_CODES))
         return
-    unknown = [code for code in codes if not known(code)]
+    codes = {name: canonical(name) for name in written}
+    unknown = [name for name, code in codes.items() if code is None]
     if unknown:
         found.malformed.append((span, f"the suppression names unknown rules: {', '.join(unknown)}"))
-    good = frozenset(code for code in codes if known(code))
+    good = frozenset(code for code in codes.values() if code is not None)
     if good:
         found.entries.append(Suppression(good, lines[0], lines[1], span, removal))
 
@@ -149,4 +180,4 @@ def removal_fix(entry: Suppression, idle: list[str]) -> Fix | None:
     """Removing a suppression is safe only when every rule it names is idle."""
     if len(idle) < len(entry.codes):
         return None
-    return Fix((entry.removal,), safe=True, description="remove the unused suppression")
+    return Fix(entry.removal, safe=True, description="remove the unused suppression")

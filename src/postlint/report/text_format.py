@@ -8,6 +8,7 @@ reorder the terminal line).
 
 from __future__ import annotations
 
+import sys
 import unicodedata
 from typing import TextIO
 
@@ -101,7 +102,9 @@ def summary(result: Result) -> Text:
 
 
 def render(result: Result, stream: TextIO, *, quiet: bool = False) -> None:
-    console = Console(file=stream, soft_wrap=True, highlight=False, markup=False, emoji=False)
+    # Colour only on stdout (a terminal, or FORCE_COLOR); a report for --output-file is plain.
+    terminal = None if stream is sys.stdout else False
+    console = Console(file=stream, force_terminal=terminal, soft_wrap=True, highlight=False, markup=False, emoji=False)
     for finding in result.findings:
         _finding(console, finding, result.source_lines.get((finding.path, finding.span.start.line)))
     if not quiet:

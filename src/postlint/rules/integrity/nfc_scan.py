@@ -1,0 +1,79 @@
+"""Where text is not in NFC, for reasons other than the precomposed ড় ঢ় য় (see normalization.py).
+
+Most text is NFC, and Bengali's া (U+09BE) makes `normalize` take its slow path on
+every Bengali line, so a pattern finds the few lines where NFC may change
+something and only those lines are normalized, cluster by cluster.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+import regex
+
+from postlint.rules.integrity import _ucd
+from postlint.rules.integrity._nfc_data import CHANGED, NON_STARTERS, STARTER_PAIRS, Ranges
+
+NUKTA_LETTERS = {"\u09dc": "\u09a1\u09bc", "\u09dd": "\u09a2\u09bc", "\u09df": "\u09af\u09bc"}
+_CLUSTER = regex.compile(r"\X")
+
+Place = tuple[int, int, str]
+"""Start and end offsets of a piece of text, and what NFC makes of it."""
+
+
+def _bmp_class(code_points: Iterable[int]) -> str:
+    """A character class of the BMP code points (astral ones are nominated by one range below)."""
+    return "".join(re.escape(chr(cp)) for cp in sorted(set(code_points)) if cp <= 0xFFFF)
+
+
+def _expand(ranges: Ranges) -> Iterator[int]:
+    for start, end in ranges:
+        yield from range(start, end + 1)
+
+
+_CHANGED = _bmp_class(cp for cp in _expand(CHANGED) if chr(cp) not in NUKTA_LETTERS)
+_NON_STARTER = _bmp_class(_expand(NON_STARTERS))
+_FIRSTS = _bmp_class(first for _, firsts in STARTER_PAIRS for first in firsts)
+_SECONDS = _bmp_class(second for second, _ in STARTER_PAIRS)
+_CANDIDATES = (
+    re.compile(f"[{_CHANGED}\U00010000-\U0010ffff]"),
+    re.compile(f"[{_NON_STARTER}][{_NON_STARTER}]"),
+    re.compile(f"[{_FIRSTS}][{_SECONDS}]"),
+)
+"""Where NFC may change a line: a character it never keeps (or any astral character: rare, and its
+line is simply checked), two combining marks in a row, a pair that composes. Three patterns, each
+led by one BMP character class, scan several times faster than one alternation."""
+
+
+def _without_nukta_letters(text: str) -> str:
+    for letter, sequence in NUKTA_LETTERS.items():
+        text = text.replace(letter, sequence)
+    return text
+
+
+def _changes(text: str) -> bool:
+    text = _without_nukta_letters(text)
+    return _ucd.normalize("NFC", text) != text
+
+
+def _candidate_lines(text: str) -> list[tuple[int, int]]:
+    starts = {text.rfind("\n", 0, hit.start()) + 1 for pattern in _CANDIDATES for hit in pattern.finditer(text)}
+    lines = []
+    for start in sorted(starts):
+        end = text.find("\n", start)
+        lines.append((start, len(text) if end == -1 else end))
+    return lines
+
+
+def not_nfc_places(text: str) -> list[Place]:
+    """Grapheme clusters that NFC changes for a reason other than ড় ঢ় য়."""
+    places: list[Place] = []
+    if text.isascii():
+        return places
+    for line_start, line_end in _candidate_lines(text):
+        if _changes(text[line_start:line_end]):
+            for match in _CLUSTER.finditer(text, line_start, line_end):
+                if _changes(match.group()):
+                    places.append((match.start(), match.end(), _ucd.normalize("NFC", match.group())))
+    return places
