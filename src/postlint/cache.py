@@ -112,10 +112,10 @@ class Cache:
         self.dirty = False
         try:
             raw = json.loads(self.path.read_bytes())
-            if raw.get("format") == FORMAT:
+            if isinstance(raw, dict) and raw.get("format") == FORMAT:
                 for name, (size, mtime, result) in raw["files"].items():
                     self.entries[name] = Entry(size, mtime, decode_result(result))
-        except (OSError, ValueError, KeyError, TypeError, IndexError):
+        except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
             self.entries = {}  # missing, corrupt or foreign: start afresh
 
     def lookup(self, path: Path) -> FileResult | None:

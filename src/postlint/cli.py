@@ -77,48 +77,59 @@ def check(
     add_ignores: Annotated[
         bool, typer.Option("--add-ignores", help="Add a suppression comment for every current finding.")
     ] = False,
+    statistics: Annotated[bool, typer.Option("--statistics", help="Count findings per rule instead.")] = False,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")] = False,
+    cache_dir: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--cache-dir", help="Cache folder (default: .postlint_cache; env POSTLINT_CACHE_DIR)."),
+    ] = None,
+    jobs: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option("--jobs", "-j", min=1, help="Worker processes for large runs (default: the cores)."),
+    ] = None,
     exit_zero: Annotated[bool, typer.Option(help="Exit 0 even when there are findings.")] = False,
     strict: Annotated[bool, typer.Option(help="Warnings fail the run too (exit 1).")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print findings only, no summary.")] = False,
 ) -> int:
     """Check posts and print findings. Exit 0 clean, 1 findings, 2 usage or config error."""
-    from postlint.api import Engine, FixOptions
-    from postlint.config import load_config
-    from postlint.discover import discover
-    from postlint.errors import UsageError
-    from postlint.report import choose_format, write_report
-    from postlint.selection import fixable_codes
+    from postlint.check_command import CheckRequest, run_check
 
-    path_list = paths or [Path(".")]
-    cfg = load_config(path_list, config, preset).with_overrides(
-        select=_split(select), ignore=_split(ignore), extend_select=_split(extend_select)
+    request = CheckRequest(
+        paths=paths or [Path(".")],
+        config=config,
+        preset=preset,
+        select=_split(select),
+        ignore=_split(ignore),
+        extend_select=_split(extend_select),
+        output_format=output_format,
+        output_file=output_file,
+        fix=fix,
+        unsafe_fixes=unsafe_fixes,
+        diff=diff,
+        fix_only=fix_only,
+        add_ignores=add_ignores,
+        statistics=statistics,
+        no_cache=no_cache,
+        cache_dir=cache_dir,
+        jobs=jobs,
+        exit_zero=exit_zero,
+        strict=strict,
+        quiet=quiet,
     )
-    fmt = choose_format(output_format, cfg.format, to_file=output_file is not None)
-    if sum((fix or fix_only, diff, add_ignores)) > 1:
-        raise UsageError("choose one of --fix/--fix-only, --diff and --add-ignores")
-    engine = Engine(cfg)
-    targets = discover(path_list, cfg.root, cfg.excludes)
-    fixing = None
-    if fix or fix_only or diff:
-        fixing = FixOptions(write=not diff, unsafe=unsafe_fixes, fixable=fixable_codes(engine.registry, cfg))
-    result = engine.run(targets, fixing)
-    if diff:
-        sys.stdout.write("".join(result.diffs))
-        typer.echo(f"{result.fixed} fix{'es' if result.fixed != 1 else ''} would be applied.", err=True)
-        return 1 if result.diffs and not exit_zero else 0
-    if fix_only:
-        typer.echo(f"Fixed {result.fixed} finding{'s' if result.fixed != 1 else ''}.")
-        return 0
-    if add_ignores:
-        from postlint.add_ignores import add_ignores as write_ignores
+    return run_check(request)
 
-        added, skipped = write_ignores(result.findings, targets, engine.max_bytes)
-        typer.echo(f"Added {added} suppression{'s' if added != 1 else ''}.")
-        for path in skipped:
-            typer.echo(f"postlint: {path}: could not be decoded; add it to per-file-ignores instead", err=True)
-        return 0
-    write_report(result, fmt, output_file, quiet=quiet)
-    return 0 if exit_zero else result.exit_code(strict)
+
+@app.command()
+def init(
+    schema: Annotated[bool, typer.Option("--schema", help="Also copy the default schema to edit.")] = False,
+    folder: Annotated[Path, typer.Argument(help="The site's folder (default: .).")] = Path("."),
+) -> int:
+    """Write a commented postlint.toml, choosing a preset from what the tree looks like."""
+    from postlint.init import write_config
+
+    for line in write_config(folder, with_schema=schema):
+        typer.echo(line)
+    return 0
 
 
 @app.command("rules")

@@ -9,7 +9,7 @@ content root too) and report once all are seen, on the files that were asked for
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from postlint.cache import Cache, run_key
@@ -41,6 +41,9 @@ class FixOptions:
     fixable: frozenset[str] | None = None
     """Codes whose fixes may be applied (None: every rule's)."""
 
+
+Progress = Callable[[int], None]
+"""Told how many files are done (the progress bar)."""
 
 PARALLEL_THRESHOLD = 256
 """Below this many files to check, one process is faster than starting workers."""
@@ -230,7 +233,12 @@ class Engine:
         return fixed, count, unified_diff(target.display, original, fixed.text)
 
     def results(
-        self, targets: Sequence[Target], fix: FixOptions | None = None, *, facts_only: bool = False
+        self,
+        targets: Sequence[Target],
+        fix: FixOptions | None = None,
+        *,
+        facts_only: bool = False,
+        progress: Progress | None = None,
     ) -> list[FileResult]:
         """Check files: from the cache when unchanged, across processes when there are many."""
         cache = self.cache
@@ -243,20 +251,29 @@ class Engine:
             else:
                 todo.append(index)
         missing = [targets[i] for i in todo]
+        if progress is not None:
+            progress(len(targets) - len(missing))
+        only_facts = facts_only and cache is None
         if len(missing) >= self.parallel_threshold and self.jobs > 1:
-            computed = check_in_parallel(self, missing, fix, facts_only=facts_only and cache is None)
+            done = len(targets) - len(missing)
+            tell = (lambda n: progress(done + n)) if progress is not None else None
+            computed = check_in_parallel(self, missing, fix, facts_only=only_facts, progress=tell)
         else:
-            computed = [self.check_file(t, fix, facts_only=facts_only and cache is None) for t in missing]
+            computed = []
+            for target in missing:
+                computed.append(self.check_file(target, fix, facts_only=only_facts))
+                if progress is not None:
+                    progress(len(targets) - len(missing) + len(computed))
         for index, result in zip(todo, computed, strict=True):
             out[index] = result
             if cache is not None:
                 cache.store(targets[index].path, result)
         return [result for result in out if result is not None]
 
-    def run(self, targets: Sequence[Target], fix: FixOptions | None = None) -> Result:
+    def run(self, targets: Sequence[Target], fix: FixOptions | None = None, progress: Progress | None = None) -> Result:
         result = Result([], len(targets), {a.rule.code: a.rule for a in self.active})
         result.paths = [target.display for target in targets]
-        checked = self.results(targets, fix)
+        checked = self.results(targets, fix, progress=progress)
         facts: dict[str, list[Fact]] = {}
         sups: dict[str, Suppressions] = {}
         for file in checked:

@@ -7,7 +7,7 @@ elsewhere each worker builds its own engine from the config.
 from __future__ import annotations
 
 import multiprocessing
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import TYPE_CHECKING
 
@@ -35,7 +35,12 @@ def _work(batch: tuple[list[Target], FixOptions | None, bool]) -> list[FileResul
 
 
 def check_in_parallel(
-    engine: Engine, targets: Sequence[Target], fix: FixOptions | None, *, facts_only: bool = False
+    engine: Engine,
+    targets: Sequence[Target],
+    fix: FixOptions | None,
+    *,
+    facts_only: bool = False,
+    progress: Callable[[int], None] | None = None,
 ) -> list[FileResult]:
     global _ENGINE
     methods = multiprocessing.get_all_start_methods()
@@ -52,4 +57,6 @@ def check_in_parallel(
     with pool:
         for batch in pool.map(_work, batches):
             results.extend(batch)
+            if progress is not None:
+                progress(len(results))
     return results

@@ -1,0 +1,187 @@
+"""Cache, parallel checking, --statistics, the progress bar and `postlint init`."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from postlint.cli import main
+from postlint.config import load_config
+from postlint.discover import discover
+from postlint.engine import Engine
+
+POST = """---
+title: "ক্যাশ {n}"
+slug: cache-{n}-2025-04-10
+date: 2025-04-10
+tags: [cache, {tag}]
+showToc: {toc}
+---
+
+লেখা {n}।
+"""
+
+
+def tree(root: Path, count: int) -> Path:
+    for n in range(count):
+        toc = "yes" if n % 7 == 0 else "false"
+        tag = "China" if n % 2 else "china"
+        path = root / f"{n // 50:02d}" / f"post-{n}.md"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(POST.format(n=n, toc=toc, tag=tag), encoding="utf-8")
+    return root
+
+
+def findings_json(capsys: pytest.CaptureFixture[str], *args: str) -> list[dict[str, object]]:
+    main(["check", "--format", "json", *args])
+    out: list[dict[str, object]] = json.loads(capsys.readouterr().out)
+    return out
+
+
+def test_same_findings_with_and_without_cache_serial_and_parallel(tmp_path: Path) -> None:
+    root = tree(tmp_path / "site", 300)
+    config = load_config([root])
+    targets = discover([root], config.root, config.excludes)
+    runs = []
+    for jobs, threshold, cache in (
+        (1, 10_000, None),
+        (2, 1, None),
+        (1, 10_000, tmp_path / "c"),
+        (2, 1, tmp_path / "c"),
+    ):
+        engine = Engine(config.with_overrides(jobs=jobs, cache_dir=cache))
+        engine.parallel_threshold = threshold
+        runs.append(engine.run(targets))
+    first = runs[0]
+    assert first.findings  # showToc: yes, tag variants
+    for other in runs[1:]:
+        assert other.findings == first.findings
+        assert other.source_lines == first.source_lines
+    assert {f.code for f in first.findings} >= {"PL102", "PL223"}
+
+
+def test_cache_folder_is_tagged_ignored_and_reused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = tree(tmp_path / "site", 5)
+    cache = tmp_path / "cache"
+    cold = findings_json(capsys, "--cache-dir", str(cache), str(root))
+    assert (cache / "CACHEDIR.TAG").read_text().startswith("Signature: 8a477f597d28d172789f06886806bc55")
+    assert (cache / ".gitignore").read_text().splitlines()[-1] == "*"
+    [stored] = list(cache.glob("*.json"))
+    assert len(json.loads(stored.read_text())["files"]) == 5
+    assert findings_json(capsys, "--cache-dir", str(cache), str(root)) == cold
+    # A file with the same size but new content is checked again.
+    post = root / "00" / "post-1.md"
+    post.write_text(post.read_text(encoding="utf-8").replace("showToc: false", "showToc: fals3"), encoding="utf-8")
+    changed = findings_json(capsys, "--cache-dir", str(cache), str(root))
+    assert any(str(f["path"]).endswith("post-1.md") and f["code"] == "PL102" for f in changed)
+
+
+def test_a_checkout_that_resets_mtimes_still_hits_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = tree(tmp_path / "site", 4)
+    config = load_config([root]).with_overrides(cache_dir=tmp_path / "cache")
+    targets = discover([root], config.root, config.excludes)
+    first = Engine(config).run(targets)
+    for path in root.rglob("*.md"):
+        os.utime(path, ns=(1, 1))  # same bytes, new times: matched by content hash
+    checked: list[str] = []
+    real = Engine.check_file
+
+    def counting(self: Engine, target, *args, **kwargs):  # type: ignore[no-untyped-def]
+        checked.append(target.display)
+        return real(self, target, *args, **kwargs)
+
+    monkeypatch.setattr(Engine, "check_file", counting)
+    again = Engine(config).run(targets)
+    assert checked == []
+    assert again.findings == first.findings
+
+
+def test_corrupt_or_foreign_cache_is_ignored_and_rebuilt(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = tree(tmp_path / "site", 3)
+    cache = tmp_path / "cache"
+    expected = findings_json(capsys, "--cache-dir", str(cache), str(root))
+    [stored] = list(cache.glob("*.json"))
+    for junk in (b"\x80garbage", b'{"format": 1, "files": {"x": [1]}}', b"[]"):
+        stored.write_bytes(junk)
+        assert findings_json(capsys, "--cache-dir", str(cache), str(root)) == expected
+        assert json.loads(stored.read_text())["format"] == 1
+
+
+def test_no_cache_writes_nothing_and_env_chooses_the_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tree(tmp_path / "site", 2)
+    (root / "postlint.toml").write_text("")
+    findings_json(capsys, "--no-cache", str(root))
+    assert not (root / ".postlint_cache").exists()
+    monkeypatch.setenv("POSTLINT_CACHE_DIR", str(tmp_path / "env-cache"))
+    findings_json(capsys, str(root))
+    assert list((tmp_path / "env-cache").glob("*.json"))
+    monkeypatch.delenv("POSTLINT_CACHE_DIR")
+    findings_json(capsys, str(root))
+    assert list((root / ".postlint_cache").glob("*.json"))
+
+
+def test_statistics(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = tree(tmp_path / "site", 15)
+    assert main(["check", "--no-cache", "--statistics", str(root)]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[-1] == "Found 5 findings in 15 files."
+    assert lines[0].split() == ["3", "PL102", "[*]", "schema-violation"]  # posts 0, 7 and 14
+    assert lines[1].split()[1:3] == ["PL223", "tag-variants"] or lines[1].split()[1] == "PL223"
+
+
+def test_progress_bar_only_on_a_terminal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from postlint import check_command
+
+    updates: list[int] = []
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr(check_command, "PROGRESS_MIN_FILES", 3)
+    monkeypatch.delenv("CI", raising=False)
+    monkeypatch.setattr("sys.stderr", Terminal())
+    with check_command.progress_bar(5) as tell:
+        assert tell is not None
+        for n in range(1, 6):
+            tell(n)
+            updates.append(n)
+    monkeypatch.setenv("CI", "true")
+    with check_command.progress_bar(5) as tell:
+        assert tell is None
+    monkeypatch.delenv("CI")
+    monkeypatch.setattr("sys.stderr", io.StringIO())
+    with check_command.progress_bar(5) as tell:
+        assert tell is None
+    assert updates == [1, 2, 3, 4, 5]
+
+
+@pytest.mark.parametrize(
+    ("sign", "preset"),
+    [("hugo.toml", "hugo"), ("_posts/", "jekyll"), ("zola.toml", "zola"), ("mkdocs.yml", "docs"), (None, "blog")],
+)
+def test_init_chooses_a_preset(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], sign: str | None, preset: str
+) -> None:
+    if sign is not None:
+        target = tmp_path / sign.rstrip("/")
+        target.mkdir() if sign.endswith("/") else target.write_text("")
+    assert main(["init", str(tmp_path)]) == 0
+    written = (tmp_path / "postlint.toml").read_text()
+    assert f'preset = "{preset}"' in written
+    assert main(["check", "--no-cache", str(tmp_path)]) == 0  # the written config is valid
+    assert main(["init", str(tmp_path)]) == 2  # never overwrites
+    assert "exists already" in capsys.readouterr().err
+
+
+def test_init_with_schema_copies_the_default(tmp_path: Path) -> None:
+    assert main(["init", "--schema", str(tmp_path)]) == 0
+    copy = json.loads((tmp_path / "schemas" / "post.schema.json").read_text())
+    assert copy["required"] == ["title", "slug", "date", "tags", "showToc"]
+    assert 'schema = "schemas/post.schema.json"' in (tmp_path / "postlint.toml").read_text()
