@@ -20,25 +20,31 @@ class Target:
     relative: str
 
 
-def _display(path: Path, cwd: Path) -> str:
-    absolute = Path(os.path.abspath(path))
+def _under(absolute: str, base: str) -> str | None:
+    """`absolute` relative to `base` (both absolute, normalised), as a POSIX path, or None."""
+    if absolute == base:
+        return ""
+    prefix = base if base.endswith(os.sep) else base + os.sep
+    if absolute.startswith(prefix):
+        return absolute[len(prefix) :].replace(os.sep, "/")
+    return None
+
+
+def _display(absolute: str, cwd: str) -> str:
+    inside = _under(absolute, cwd)
+    return inside if inside is not None else absolute.replace(os.sep, "/")
+
+
+def _relative(absolute: str, root: str) -> str:
+    inside = _under(absolute, root)
+    # Outside the project: the whole path, so that dated folders still count.
+    return inside if inside is not None else absolute.replace(os.sep, "/").lstrip("/")
+
+
+def _walk(folder: str, root: str, excludes: GlobSet, seen: set[tuple[int, int]]) -> Iterator[str]:
+    """Absolute paths of the Markdown files under `folder`, sorted, excludes applied."""
     try:
-        return absolute.relative_to(cwd).as_posix()
-    except ValueError:
-        return absolute.as_posix()
-
-
-def _relative(path: Path, root: Path) -> str:
-    absolute = Path(os.path.abspath(path))
-    try:
-        return absolute.relative_to(root).as_posix()
-    except ValueError:  # outside the project: the whole path, so dated folders still count
-        return absolute.as_posix().lstrip("/")
-
-
-def _walk(folder: Path, root: Path, excludes: GlobSet, seen: set[tuple[int, int]]) -> Iterator[Path]:
-    try:
-        info = folder.stat()
+        info = os.stat(folder)
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError:
         return
@@ -47,30 +53,32 @@ def _walk(folder: Path, root: Path, excludes: GlobSet, seen: set[tuple[int, int]
         return
     seen.add(key)
     for entry in entries:
-        path = Path(entry.path)
-        if excludes and excludes.match(_relative(path, root)):
+        if excludes and excludes.match(_relative(entry.path, root)):
             continue
         try:
             is_dir = entry.is_dir()
         except OSError:
             is_dir = False
         if is_dir:
-            yield from _walk(path, root, excludes, seen)
+            yield from _walk(entry.path, root, excludes, seen)
         elif entry.name.lower().endswith(SUFFIXES):
-            yield path
+            yield entry.path
 
 
 def discover(paths: Sequence[Path], root: Path, excludes: Sequence[str]) -> list[Target]:
     """Files to check, in a stable order. Files named explicitly are never excluded."""
-    cwd = Path.cwd()
+    cwd = os.getcwd()
+    root_text = os.path.abspath(root)
     globs = GlobSet(excludes)
     seen_dirs: set[tuple[int, int]] = set()
     targets: dict[str, Target] = {}
     for given in paths:
         if not given.exists() and not given.is_symlink():
             raise UsageError(f"no such file or folder: {given}")
-        found = _walk(given, root, globs, seen_dirs) if given.is_dir() else iter([given])
-        for path in found:
-            display = _display(path, cwd)
-            targets.setdefault(display, Target(path, display, _relative(path, root)))
+        start = os.path.abspath(given)
+        found = _walk(start, root_text, globs, seen_dirs) if given.is_dir() else iter([start])
+        for absolute in found:
+            display = _display(absolute, cwd)
+            if display not in targets:
+                targets[display] = Target(Path(absolute), display, _relative(absolute, root_text))
     return sorted(targets.values(), key=lambda t: t.display)

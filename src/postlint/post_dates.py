@@ -26,15 +26,19 @@ class DateValue:
 
 
 def date_value(doc: Document, key: str) -> DateValue | None:
-    """The value of `key` when it is a string (a date as written), else None."""
+    """The value of `key` when it is a string (a date as written), else None; parsed once per document."""
     fm = doc.front_matter
     if fm is None or fm.data is None:
         return None
     value = fm.data.get(key)
     if not isinstance(value, str):
         return None
-    start, end = fm.locate((key,))
-    return DateValue(key, value, parse_post_date(value), start, end)
+    memo = doc.memo.setdefault("dates", {})
+    if key not in memo:
+        start, end = fm.locate((key,))
+        memo[key] = DateValue(key, value, parse_post_date(value), start, end)
+    found: DateValue = memo[key]
+    return found
 
 
 def _day(match: re.Match[str]) -> dt.date | None:
