@@ -17,4 +17,4 @@ def check(paths: Iterable[Path | str], config: Config | None = None, fix: FixOpt
     """Check files and folders; the config is found from the paths when not given."""
     path_list = [Path(p) for p in paths] or [Path(".")]
     config = config or load_config(path_list)
-    return Engine(config).run(discover(path_list, config.root, config.excludes), fix)
+    return Engine(config).run(discover(path_list, config.root, config.excludes), fix, walked=path_list)

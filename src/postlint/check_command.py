@@ -89,7 +89,7 @@ def run_check(request: CheckRequest) -> int:
         fixable = fixable_codes(engine.registry, cfg)
         fixing = FixOptions(write=not request.diff, unsafe=request.unsafe_fixes, fixable=fixable)
     with progress_bar(len(targets)) as progress:
-        result = engine.run(targets, fixing, progress=progress)
+        result = engine.run(targets, fixing, progress=progress, walked=request.paths)
     if request.diff:
         sys.stdout.write("".join(result.diffs))
         _echo(f"{result.fixed} fix{'es' if result.fixed != 1 else ''} would be applied.", err=True)

@@ -53,7 +53,7 @@ def _walk(folder: str, root: str, excludes: GlobSet, seen: set[tuple[int, int]])
         return
     seen.add(key)
     for entry in entries:
-        if excludes and excludes.match(_relative(entry.path, root)):
+        if excludes and excludes.match_entry(entry.name, _relative(entry.path, root)):
             continue
         try:
             is_dir = entry.is_dir()

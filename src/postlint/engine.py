@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from postlint.cache import Cache, run_key
 from postlint.config import Config
@@ -183,12 +184,16 @@ class Engine:
 
     # -- a run -------------------------------------------------------------------------
 
-    def rest_of_tree(self, targets: Sequence[Target]) -> list[Target]:
-        """Files of the content root that were not asked for, whose facts corpus rules need."""
-        if not any(isinstance(active.rule, CorpusRule) for active in self.active):
+    def rest_of_tree(self, targets: Sequence[Target], walked: Sequence[Path] = ()) -> list[Target]:
+        """Files of the content root that were not asked for, whose facts corpus rules need.
+
+        Nothing when no corpus rule is active, or when a folder that was walked already
+        holds the whole content root.
+        """
+        if not self.corpus_codes:
             return []
-        root = self.config.content_root or self.config.root
-        if not root.is_dir():
+        root = (self.config.content_root or self.config.root).resolve()
+        if not root.is_dir() or any(p.is_dir() and root.is_relative_to(p.resolve()) for p in walked):
             return []
         asked = {os.path.abspath(target.path) for target in targets}
         found = discover([root], self.config.root, self.config.excludes)
@@ -270,7 +275,14 @@ class Engine:
                 cache.store(targets[index].path, result)
         return [result for result in out if result is not None]
 
-    def run(self, targets: Sequence[Target], fix: FixOptions | None = None, progress: Progress | None = None) -> Result:
+    def run(
+        self,
+        targets: Sequence[Target],
+        fix: FixOptions | None = None,
+        progress: Progress | None = None,
+        walked: Sequence[Path] = (),
+    ) -> Result:
+        """Check `targets` (found by walking `walked`, when the caller knows)."""
         result = Result([], len(targets), {a.rule.code: a.rule for a in self.active})
         result.paths = [target.display for target in targets]
         checked = self.results(targets, fix, progress=progress)
@@ -282,7 +294,7 @@ class Engine:
             if file.diff:
                 result.diffs.append(file.diff)
             result.findings.extend(f for f in file.findings if file.suppressions.allows(f))
-        for file in [*checked, *self.results(self.rest_of_tree(targets), facts_only=True)]:
+        for file in [*checked, *self.results(self.rest_of_tree(targets, walked), facts_only=True)]:
             for code, items in file.facts.items():
                 facts.setdefault(code, []).extend(items)
         first = targets[0].display if targets else ""

@@ -46,10 +46,16 @@ def _compile(pattern: str) -> tuple[re.Pattern[str], bool]:
     return re.compile("".join(out) + r"\Z"), anchored
 
 
+def _either(regexes: list[re.Pattern[str]]) -> re.Pattern[str] | None:
+    return re.compile("|".join(f"(?:{r.pattern})" for r in regexes)) if regexes else None
+
+
 class GlobSet:
     def __init__(self, patterns: Iterable[str]) -> None:
         self.patterns = tuple(patterns)
-        self._compiled = [_compile(p) for p in self.patterns]
+        compiled = [_compile(p) for p in self.patterns]
+        self._names = _either([regex for regex, anchored in compiled if not anchored])
+        self._paths = _either([regex for regex, anchored in compiled if anchored])
 
     def __bool__(self) -> bool:
         return bool(self.patterns)
@@ -57,9 +63,14 @@ class GlobSet:
     def match(self, relative: str) -> bool:
         """Whether `relative` (a POSIX path from the root), or a folder above it, matches."""
         parts = relative.strip("/").split("/")
-        prefixes = ["/".join(parts[: i + 1]) for i in range(len(parts))]
-        for regex, anchored in self._compiled:
-            candidates = prefixes if anchored else parts
-            if any(regex.match(candidate) for candidate in candidates):
-                return True
+        if self._names is not None and any(self._names.match(part) for part in parts):
+            return True
+        if self._paths is not None:
+            return any(self._paths.match("/".join(parts[: i + 1])) for i in range(len(parts)))
         return False
+
+    def match_entry(self, name: str, relative: str) -> bool:
+        """`match` for a walk, where the folders above `relative` were already tried."""
+        if self._names is not None and self._names.match(name):
+            return True
+        return self._paths is not None and self._paths.match(relative.strip("/")) is not None
