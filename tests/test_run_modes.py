@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from postlint.cache import FORMAT
 from postlint.cli import main
 from postlint.config import load_config
 from postlint.discover import discover
@@ -108,7 +109,7 @@ def test_corrupt_or_foreign_cache_is_ignored_and_rebuilt(tmp_path: Path, capsys:
     for junk in (b"\x80garbage", b'{"format": 1, "files": {"x": [1]}}', b"[]"):
         stored.write_bytes(junk)
         assert findings_json(capsys, "--cache-dir", str(cache), str(root)) == expected
-        assert json.loads(stored.read_text())["format"] == 1
+        assert json.loads(stored.read_text())["format"] == FORMAT
 
 
 def test_no_cache_writes_nothing_and_env_chooses_the_folder(

@@ -26,7 +26,7 @@ from postlint.load import digest
 from postlint.rule import Fact
 from postlint.suppress import Suppression, Suppressions
 
-FORMAT = 1
+FORMAT = 2
 TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# This file marks a cache folder (https://bford.info/cachedir/).\n"
 
 
@@ -72,7 +72,7 @@ def encode_result(r: FileResult) -> dict[str, Any]:
             [f.path, f.code, f.name, f.severity.value, f.message, _span(f.span), f.hint, _fix(f.fix)]
             for f in r.findings
         ],
-        "facts": {code: [[f.path, f.value, _span(f.span)] for f in facts] for code, facts in r.facts.items()},
+        "facts": {code: [[f.value, _span(f.span)] for f in facts] for code, facts in r.facts.items()},
         "suppressions": [
             [
                 sorted(e.codes),
@@ -92,7 +92,8 @@ def decode_result(d: dict[str, Any]) -> FileResult:
     findings = [
         Finding(p, c, n, Severity(s), m, _unspan(sp), h, _unfix(fx)) for p, c, n, s, m, sp, h, fx in d["findings"]
     ]
-    facts = {code: [Fact(p, _tuples(v), _unspan(sp)) for p, v, sp in items] for code, items in d["facts"].items()}
+    path = d["display"]
+    facts = {code: [Fact(path, _tuples(v), _unspan(sp)) for v, sp in items] for code, items in d["facts"].items()}
     sups = Suppressions(
         [
             Suppression(frozenset(c), a, b, _unspan(sp), tuple(Edit(*e) for e in rm))

@@ -223,9 +223,24 @@ class Engine:
         sup = Suppressions() if facts_only else self.suppressions(doc)
         lines: dict[int, str] = {}
         if doc.text is not None:
-            starts = {f.span.start.line for f in findings} | {x.span.start.line for xs in facts.values() for x in xs}
-            lines = {line: doc.index.line_text(line) for line in starts}
+            lines = {line: doc.index.line_text(line) for line in {f.span.start.line for f in findings}}
         return FileResult(doc.display_path, findings, facts, sup, lines, doc.digest, fixed, diff)
+
+    def _read_missing_lines(self, result: Result, lines: dict[str, dict[int, str]], targets: Sequence[Target]) -> None:
+        """Cross-file findings land on lines no file result kept: read those few files again."""
+        wanted: dict[str, set[int]] = {}
+        for finding in result.findings:
+            line = finding.span.start.line
+            if line not in lines.get(finding.path, {}):
+                wanted.setdefault(finding.path, set()).add(line)
+        for target in targets:
+            if target.display in wanted:
+                doc = load(target.path, target.display, self.max_bytes)
+                if doc.text is not None:
+                    known = lines.setdefault(target.display, {})
+                    known.update(
+                        {n: doc.index.line_text(n) for n in wanted[target.display] if n <= doc.index.line_count}
+                    )
 
     def _fix(self, target: Target, doc: Document, options: FixOptions) -> tuple[Document, int, str | None]:
         original = doc.text or ""
@@ -304,6 +319,7 @@ class Engine:
         result.findings = [f for f in result.findings if self.ignores.keep(f, relative.get(f.path, f.path))]
         result.findings.sort(key=lambda f: f.sort_key)
         lines = {file.display: file.lines for file in checked}
+        self._read_missing_lines(result, lines, targets)
         for finding in result.findings:
             line = finding.span.start.line
             text = lines.get(finding.path, {}).get(line)
