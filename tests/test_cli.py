@@ -12,21 +12,13 @@ from pathlib import Path
 import pytest
 
 import postlint
-from postlint.cli import main
+import posts
 from postlint.registry import load_registry
-from posts import unique_slug
+from posts import BOM_NO_SLUG, NO_SLUG, codes, error_line, run, run_json, write
 
-CLEAN = """\
----
-title: Hello
-slug: hello-2025-04-10
-date: 2025-04-10
-tags: [news]
-showToc: false
----
+pytestmark = pytest.mark.usefixtures("in_tmp")
 
-Text with a [link] in it.
-"""
+CLEAN = posts.CLEAN.replace("Text.\n", "Text with a [link] in it.\n")
 
 CLEAN_BN = """\
 ---
@@ -40,28 +32,7 @@ showToc: false
 এটি একটি পরিষ্কার পোস্ট। কোনো সমস্যা নেই।
 """
 
-TAGS_NOT_STRINGS = """\
----
-title: Hello
-slug: hello-2025-04-10
-date: 2025-04-10
-tags: [news, 3]
-showToc: false
----
-
-Text.
-"""
-
-NO_SLUG = """\
----
-title: Hello
-date: 2025-04-10
-tags: [news]
-showToc: false
----
-
-Text.
-"""
+TAGS_NOT_STRINGS = posts.CLEAN.replace("tags: [news]", "tags: [news, 3]")
 
 CAPITAL_TITLE = """\
 ---
@@ -85,43 +56,9 @@ _SGR = re.compile(r"\x1b\[([0-9;]*)m")
 _CONCISE = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<code>[A-Z]+\d+) (?P<message>\S.*)$")
 
 
-def write(root: Path, name: str, content: str | bytes) -> Path:
-    path = root / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(content, bytes):
-        path.write_bytes(content)
-    else:
-        path.write_text(unique_slug(name, content), encoding="utf-8")
-    return path
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    capsys.readouterr()  # drop anything printed before
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def run_json(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, list[dict]]:
-    code, out, err = run(capsys, "check", "--format", "json", *argv)
-    assert err == ""
-    return code, json.loads(out)
-
-
-def codes_of(findings: list[dict]) -> list[str]:
-    return [f["code"] for f in findings]
-
-
 def column_of(line: str, needle: str) -> int:
     """1-based code-point column of the first `needle` in `line`."""
     return line.index(needle) + 1
-
-
-@pytest.fixture(autouse=True)
-def _in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(tmp_path)
-    for name in ("NO_COLOR", "FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "COLUMNS"):
-        monkeypatch.delenv(name, raising=False)
 
 
 # --- exit codes ------------------------------------------------------------------
@@ -161,7 +98,7 @@ def test_warning_only_passes_but_fails_with_strict(tmp_path: Path, capsys: pytes
     assert [(f["code"], f["severity"]) for f in findings] == [("PL005", "warning")]
     code, findings = run_json(capsys, "--strict", "bom.md")
     assert code == 1
-    assert codes_of(findings) == ["PL005"]
+    assert codes(findings) == ["PL005"]
 
 
 def test_strict_with_exit_zero_still_exits_0(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -179,20 +116,12 @@ def test_strict_on_clean_post_exits_0(tmp_path: Path, capsys: pytest.CaptureFixt
 # --- usage errors ------------------------------------------------------------------
 
 
-def assert_one_line_error(err: str) -> str:
-    lines = err.splitlines()
-    assert len(lines) == 1, err
-    assert lines[0].startswith("postlint: error: ")
-    assert "Traceback" not in err
-    return lines[0]
-
-
 def test_unknown_option_exits_2_with_suggestion(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     write(tmp_path, "clean.md", CLEAN)
     code, out, err = run(capsys, "check", "--formt", "json", "clean.md")
     assert code == 2
     assert out == ""
-    line = assert_one_line_error(err)
+    line = error_line(err)
     assert "--formt" in line
     # the suggestion names the option that was meant
     assert "--format" in line.split("--formt", 1)[1]
@@ -203,7 +132,7 @@ def test_unknown_select_code_exits_2_with_did_you_mean(tmp_path: Path, capsys: p
     code, out, err = run(capsys, "check", "--select", "PL1011", "clean.md")
     assert code == 2
     assert out == ""
-    line = assert_one_line_error(err)
+    line = error_line(err)
     assert "'PL1011'" in line
     assert "did you mean 'PL101'?" in line
 
@@ -212,7 +141,7 @@ def test_unknown_select_name_exits_2_with_did_you_mean(tmp_path: Path, capsys: p
     write(tmp_path, "clean.md", CLEAN)
     code, _, err = run(capsys, "check", "--ignore", "missing-requird-key", "clean.md")
     assert code == 2
-    line = assert_one_line_error(err)
+    line = error_line(err)
     assert "did you mean 'missing-required-key'?" in line
 
 
@@ -221,7 +150,7 @@ def test_unknown_format_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[st
     code, out, err = run(capsys, "check", "--format", "xml", "clean.md")
     assert code == 2
     assert out == ""
-    line = assert_one_line_error(err)
+    line = error_line(err)
     assert "xml" in line
 
 
@@ -230,14 +159,14 @@ def test_missing_path_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     code, out, err = run(capsys, "check", "clean.md", "nowhere/missing.md")
     assert code == 2
     assert out == ""
-    line = assert_one_line_error(err)
+    line = error_line(err)
     assert "nowhere/missing.md" in line
 
 
 def test_unknown_command_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "chek", ".")
     assert code == 2
-    line = assert_one_line_error(err)
+    line = error_line(err)
     assert "chek" in line
 
 
@@ -325,7 +254,7 @@ def test_wrong_type_in_list_is_at_the_line_and_column_of_the_value(
 def test_missing_slug_is_on_the_closing_fence(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     write(tmp_path, "noslug.md", NO_SLUG)
     _, findings = run_json(capsys, "noslug.md")
-    assert codes_of(findings) == ["PL101"]
+    assert codes(findings) == ["PL101"]
     fence_line = NO_SLUG.splitlines().index("---", 1) + 1
     assert fence_line == 6
     assert findings[0]["start"] == {"line": fence_line, "column": 1}
@@ -337,7 +266,7 @@ def test_missing_key_on_the_closing_fence_of_a_bengali_post(tmp_path: Path, caps
     post = CLEAN_BN.replace("slug: bangla-post-2025-04-10\n", "")
     write(tmp_path, "bn.md", post)
     _, findings = run_json(capsys, "bn.md")
-    assert codes_of(findings) == ["PL101"]
+    assert codes(findings) == ["PL101"]
     assert findings[0]["start"] == {"line": 6, "column": 1}
 
 
@@ -345,7 +274,7 @@ def test_capitalised_title_key_gets_a_hint_naming_it(tmp_path: Path, capsys: pyt
     write(tmp_path, "cap.md", CAPITAL_TITLE)
     code, findings = run_json(capsys, "cap.md")
     assert code == 1
-    assert codes_of(findings) == ["PL101"]
+    assert codes(findings) == ["PL101"]
     assert "`title`" in findings[0]["message"]
     assert findings[0]["hint"] is not None
     assert "`Title`" in findings[0]["hint"]
@@ -356,7 +285,7 @@ def test_bengali_line_column_counts_code_points(tmp_path: Path, capsys: pytest.C
     post = CLEAN_BN.replace("tags: [খবর, প্রযুক্তি]", "tags: [খবর, প্রযুক্তি, 7]")
     write(tmp_path, "bn.md", post)
     _, findings = run_json(capsys, "bn.md")
-    assert codes_of(findings) == ["PL102"]
+    assert codes(findings) == ["PL102"]
     line = post.splitlines()[4]
     column = column_of(line, "7")
     assert column == 24  # code points; in UTF-8 bytes it would be 48
@@ -372,7 +301,7 @@ def test_bengali_title_line_then_a_wrong_type_on_the_same_line(
     )
     write(tmp_path, "bn.md", line + "\n\nলেখা।\n")
     _, findings = run_json(capsys, "bn.md")
-    assert codes_of(findings) == ["PL102"]
+    assert codes(findings) == ["PL102"]
     assert "showToc" in findings[0]["message"]
     assert findings[0]["start"] == {"line": 1, "column": column_of(line, '"হ্যাঁ"')}
     assert findings[0]["end"] == {"line": 1, "column": column_of(line, '"হ্যাঁ"') + len('"হ্যাঁ"')}
@@ -382,14 +311,12 @@ def test_bengali_title_line_before_a_wrong_type_value(tmp_path: Path, capsys: py
     post = CLEAN_BN.replace("showToc: false", "showToc: 'হ্যাঁ'")
     write(tmp_path, "bn.md", post)
     _, findings = run_json(capsys, "bn.md")
-    assert codes_of(findings) == ["PL102"]
+    assert codes(findings) == ["PL102"]
     assert findings[0]["start"] == {"line": 6, "column": 10}
     assert findings[0]["end"] == {"line": 6, "column": 10 + len("'হ্যাঁ'")}
 
 
 # --- selection ---------------------------------------------------------------------
-
-BOM_NO_SLUG = b"\xef\xbb\xbf" + NO_SLUG.encode()
 
 
 @pytest.mark.parametrize(
@@ -419,7 +346,7 @@ def test_select_ignore_extend_select(
 ) -> None:
     write(tmp_path, "post.md", BOM_NO_SLUG)
     code, findings = run_json(capsys, *args, "post.md")
-    assert codes_of(findings) == expected
+    assert codes(findings) == expected
     assert code == (1 if "PL101" in expected else 0)
 
 
@@ -455,7 +382,7 @@ def test_order_is_deterministic_and_sorted(tmp_path: Path, capsys: pytest.Captur
 def test_same_file_named_twice_is_checked_once(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     write(tmp_path, "tags.md", TAGS_NOT_STRINGS)
     _, findings = run_json(capsys, "tags.md", "./tags.md", ".")
-    assert codes_of(findings) == ["PL102"]
+    assert codes(findings) == ["PL102"]
 
 
 # --- text format -------------------------------------------------------------------
@@ -626,14 +553,14 @@ def test_explain_unknown_rule_exits_2(capsys: pytest.CaptureFixture[str]) -> Non
     code, out, err = run(capsys, "explain", "NOPE")
     assert code == 2
     assert out == ""
-    line = assert_one_line_error(err)
+    line = error_line(err)
     assert "NOPE" in line
 
 
 def test_explain_near_miss_suggests_the_rule(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "explain", "byte-order-marks")
     assert code == 2
-    assert "did you mean 'byte-order-mark'?" in assert_one_line_error(err)
+    assert "did you mean 'byte-order-mark'?" in error_line(err)
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:

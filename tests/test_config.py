@@ -2,56 +2,18 @@
 
 from __future__ import annotations
 
-import json
 import socket
 from pathlib import Path
 
 import pytest
 
-from postlint.cli import main
-from posts import unique_slug
+from posts import BOM_NO_SLUG, CLEAN, CLEAN_BN, NO_SLUG, codes, error_line, run, run_json, write
 
-CLEAN = """\
----
-title: Hello
-slug: hello-2025-04-10
-date: 2025-04-10
-tags: [news]
-showToc: false
----
+pytestmark = pytest.mark.usefixtures("in_tmp")
 
-Text.
-"""
-
-CLEAN_BN = """\
----
-title: "বাংলা শিরোনাম"
-slug: bangla-2025-04-10
-date: 2025-04-10
-tags: [খবর]
-showToc: false
----
-
-বাংলা লেখা।
-"""
-
-NO_SLUG = CLEAN.replace("slug: hello-2025-04-10\n", "")
-BOM_NO_SLUG = b"\xef\xbb\xbf" + NO_SLUG.encode()
 NO_FRONT_MATTER = "# Just a heading\n\nText.\n"
 
 AUTHOR_SCHEMA = {"type": "object", "required": ["author"], "properties": {"author": {"type": "string"}}}
-
-
-def write(root: Path, name: str, content: str | bytes | dict) -> Path:
-    path = root / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(content, dict):
-        path.write_text(json.dumps(content), encoding="utf-8")
-    elif isinstance(content, bytes):
-        path.write_bytes(content)
-    else:
-        path.write_text(unique_slug(name, content), encoding="utf-8")
-    return path
 
 
 def with_key(post: str, line: str) -> str:
@@ -60,41 +22,15 @@ def with_key(post: str, line: str) -> str:
     return f"{head}\n{line}\n---\n{rest}"
 
 
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    capsys.readouterr()
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def run_json(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, list[dict]]:
-    code, out, err = run(capsys, "check", "--format", "json", *argv)
-    assert code in (0, 1), err
-    assert err == ""
-    return code, json.loads(out)
-
-
 def found(findings: list[dict]) -> list[tuple[str, str]]:
     return [(f["path"], f["code"]) for f in findings]
-
-
-def codes(findings: list[dict]) -> list[str]:
-    return [f["code"] for f in findings]
 
 
 def usage_error(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
     code, out, err = run(capsys, *argv)
     assert code == 2, (out, err)
     assert out == ""
-    lines = err.splitlines()
-    assert len(lines) == 1, err
-    assert lines[0].startswith("postlint: error: ")
-    return lines[0]
-
-
-@pytest.fixture(autouse=True)
-def _in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(tmp_path)
+    return error_line(err)
 
 
 # --- finding the config ---------------------------------------------------------------
@@ -329,6 +265,18 @@ def test_rule_severity_info(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     code, findings = run_json(capsys, "--strict", "post.md")
     assert code == 0
     assert findings[0]["severity"] == "info"
+
+
+def test_configured_severity_wins_over_a_rules_choice_even_when_it_is_the_default(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # PL304 zero-width-space is a warning, but an error in a slug; configured, it is what config says.
+    write(tmp_path, "post.md", CLEAN.replace("Text.", "Zero\u200bwidth.").replace("hello-2025", "hel\u200blo-2025"))
+    _, findings = run_json(capsys, "--select", "PL304", "post.md")
+    assert [f["severity"] for f in findings] == ["error", "warning"]
+    write(tmp_path, "postlint.toml", '[rules.PL304]\nseverity = "warning"\n')
+    _, findings = run_json(capsys, "--select", "PL304", "post.md")
+    assert [f["severity"] for f in findings] == ["warning", "warning"]
 
 
 def test_rule_option_is_applied(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

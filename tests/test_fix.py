@@ -24,6 +24,9 @@ from postlint.findings import Edit, Finding, Fix, Severity
 from postlint.fix import MAX_PASSES, apply_fixes, unified_diff, write_atomically
 from postlint.registry import Registry, load_registry
 from postlint.rule import Example, Rule, RuleContext
+from posts import run_check
+
+pytestmark = pytest.mark.usefixtures("in_tmp")
 
 FIXTURES = Path(__file__).parent / "fixtures" / "fix"
 REGISTRY = load_registry()
@@ -46,20 +49,6 @@ showToc: false
 ZWSP_POST = CLEAN.replace("প্রতিদিন", "প্রতি\u200bদিন")
 # An unsafe defect: the slug's date is a day before the post's.
 SLUG_OFF_POST = CLEAN.replace("slug: bangla-lekha-2025-04-10", "slug: bangla-lekha-2025-04-09")
-
-
-@pytest.fixture(autouse=True)
-def _in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(tmp_path)
-    for name in ("NO_COLOR", "FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "COLUMNS"):
-        monkeypatch.delenv(name, raising=False)
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    capsys.readouterr()
-    code = main(["check", *argv])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def write(path: Path, content: str | bytes, mode: int | None = None) -> Path:
@@ -127,14 +116,14 @@ def test_fix_fixture(code: str, tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert any(f.fix is not None for f in mine), f"{code}.before.md does not trigger a fix of {code}"
     unsafe = any(f.fix is not None and not f.fix.safe for f in mine)
     if unsafe and all(f.fix is None or not f.fix.safe for f in findings_of(post)):
-        run(capsys, "--fix", "post.md")
+        run_check(capsys, "--fix", "post.md")
         assert post.read_bytes() == before, f"{code}: an unsafe fix was applied without --unsafe-fixes"
 
     flags = ["--fix", "--unsafe-fixes"] if unsafe else ["--fix"]
-    run(capsys, *flags, "post.md")
+    run_check(capsys, *flags, "post.md")
     assert post.read_bytes() == after
     mtime = post.stat().st_mtime_ns
-    _, out, _ = run(capsys, *flags, "post.md")
+    _, out, _ = run_check(capsys, *flags, "post.md")
     assert post.read_bytes() == after
     assert post.stat().st_mtime_ns == mtime, "a second --fix rewrote the file"
     assert "Fixed" not in out
@@ -299,7 +288,7 @@ def test_fix_keeps_comments_quoting_order_line_endings_and_bom(
     config(tmp_path)
     prefix = codecs.BOM_UTF8 if bom else b""
     post = write(tmp_path / "post.md", prefix + LAYOUT.replace("\n", newline).encode("utf-8"))
-    run(capsys, "--fix", "--unsafe-fixes", "post.md")
+    run_check(capsys, "--fix", "--unsafe-fixes", "post.md")
     assert post.read_bytes() == prefix + LAYOUT_FIXED.replace("\n", newline).encode("utf-8")
 
 
@@ -321,7 +310,7 @@ def test_a_file_that_cannot_be_decoded_is_never_written(
     config(tmp_path)
     write(tmp_path / "post.md", content)
     before = snapshot(tmp_path)
-    code, out, _ = run(capsys, *flags, "post.md")
+    code, out, _ = run_check(capsys, *flags, "post.md")
     assert snapshot(tmp_path) == before
     assert entries(tmp_path) == ["post.md", "postlint.toml"]
     if flags == ["--diff"]:
@@ -354,7 +343,7 @@ def _tree(tmp_path: Path) -> dict[str, Path]:
 def test_diff_writes_nothing_and_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str], unsafe: bool) -> None:
     _tree(tmp_path)
     before = snapshot(tmp_path)
-    code, out, err = run(capsys, "--diff", *(["--unsafe-fixes"] if unsafe else []), ".")
+    code, out, err = run_check(capsys, "--diff", *(["--unsafe-fixes"] if unsafe else []), ".")
     assert snapshot(tmp_path) == before
     assert code == 1
     assert "--- a/posts/zwsp.md\n+++ b/posts/zwsp.md\n" in out
@@ -368,8 +357,8 @@ def test_diff_writes_nothing_and_exits_1(tmp_path: Path, capsys: pytest.CaptureF
 def test_diff_matches_what_fix_writes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     paths = _tree(tmp_path)
     before = paths["crlf"].read_bytes().decode("utf-8")
-    _, out, _ = run(capsys, "--diff", "posts/crlf.md")
-    run(capsys, "--fix", "posts/crlf.md")
+    _, out, _ = run_check(capsys, "--diff", "posts/crlf.md")
+    run_check(capsys, "--fix", "posts/crlf.md")
     after = paths["crlf"].read_bytes().decode("utf-8")
     assert before != after
     assert out == unified_diff("posts/crlf.md", before, after)
@@ -378,7 +367,7 @@ def test_diff_matches_what_fix_writes(tmp_path: Path, capsys: pytest.CaptureFixt
 def test_diff_exits_0_when_there_is_nothing_to_fix(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     paths = _tree(tmp_path)
     before = snapshot(tmp_path)
-    code, out, err = run(capsys, "--diff", str(paths["clean"]), str(paths["slug"]))  # slug's fix is unsafe
+    code, out, err = run_check(capsys, "--diff", str(paths["clean"]), str(paths["slug"]))  # slug's fix is unsafe
     assert (code, out) == (0, "")
     assert "0 fixes would be applied" in err
     assert snapshot(tmp_path) == before
@@ -387,7 +376,7 @@ def test_diff_exits_0_when_there_is_nothing_to_fix(tmp_path: Path, capsys: pytes
 def test_diff_without_a_trailing_newline(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     config(tmp_path)
     write(tmp_path / "post.md", ZWSP_POST.rstrip("\n"))
-    code, out, _ = run(capsys, "--diff", "post.md")
+    code, out, _ = run_check(capsys, "--diff", "post.md")
     assert code == 1
     assert out.endswith("+আমরা প্রতিদিন লিখি।\n")  # the missing newline is one of the fixes
     assert "\\ No newline at end of file\n" in out
@@ -396,27 +385,27 @@ def test_diff_without_a_trailing_newline(tmp_path: Path, capsys: pytest.CaptureF
 def test_check_after_diff_reports_the_file_on_disk(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """What --diff computed in memory must not stand in for the file on a later run."""
     _tree(tmp_path)
-    _, first, _ = run(capsys, "--format", "concise", ".")
-    run(capsys, "--diff", "--unsafe-fixes", ".")
-    _, again, _ = run(capsys, "--format", "concise", ".")
+    _, first, _ = run_check(capsys, "--format", "concise", ".")
+    run_check(capsys, "--diff", "--unsafe-fixes", ".")
+    _, again, _ = run_check(capsys, "--format", "concise", ".")
     assert again == first
     assert "posts/zwsp.md:9:" in again and "PL304" in again
 
 
 def test_fix_only_prints_only_the_count(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     paths = _tree(tmp_path)
-    code, out, err = run(capsys, "--fix-only", ".")
+    code, out, err = run_check(capsys, "--fix-only", ".")
     assert (code, out, err) == (0, "Fixed 2 findings.\n", "")
     assert "\u200b" not in paths["zwsp"].read_text(encoding="utf-8")
     assert "2025-04-09" in paths["slug"].read_text(encoding="utf-8")
-    code, out, err = run(capsys, "--fix-only", "--unsafe-fixes", ".")
+    code, out, err = run_check(capsys, "--fix-only", "--unsafe-fixes", ".")
     assert (code, out, err) == (0, "Fixed 1 finding.\n", "")
     assert "slug: slug-off-2025-04-10\n" in paths["slug"].read_text(encoding="utf-8")
 
 
 def test_fix_reports_what_remains(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     paths = _tree(tmp_path)
-    code, out, _ = run(capsys, "--fix", ".")
+    code, out, _ = run_check(capsys, "--fix", ".")
     assert code == 1  # PL211 (error) remains, and the file that cannot be decoded
     assert "Fixed 2 findings." in out
     assert "1 more fixable with `--fix --unsafe-fixes`." in out
@@ -428,12 +417,12 @@ def test_fix_reports_what_remains(tmp_path: Path, capsys: pytest.CaptureFixture[
 def test_unsafe_fix_only_with_unsafe_fixes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     config(tmp_path)
     post = write(tmp_path / "post.md", SLUG_OFF_POST)
-    code, out, _ = run(capsys, "--fix", "post.md")
+    code, out, _ = run_check(capsys, "--fix", "post.md")
     assert post.read_text(encoding="utf-8") == SLUG_OFF_POST
     assert post.stat().st_mtime_ns == OLD * 10**9
     assert code == 1 and "PL211" in out and "Fixed" not in out
     assert "[*]" not in out  # an unsafe fix is not marked as fixable with --fix
-    code, out, _ = run(capsys, "--fix", "--unsafe-fixes", "post.md")
+    code, out, _ = run_check(capsys, "--fix", "--unsafe-fixes", "post.md")
     assert post.read_text(encoding="utf-8") == CLEAN
     assert code == 0 and "Fixed 1 finding." in out
 
@@ -441,7 +430,7 @@ def test_unsafe_fix_only_with_unsafe_fixes(tmp_path: Path, capsys: pytest.Captur
 def test_text_report_marks_safe_fixes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     config(tmp_path)
     write(tmp_path / "post.md", ZWSP_POST)
-    _, out, _ = run(capsys, "post.md")
+    _, out, _ = run_check(capsys, "post.md")
     assert re.search(r"post\.md:9:\d+: warning PL304 \[\*\]", out)
     assert "[*] 1 fixable with `postlint check --fix`." in out
 
@@ -467,7 +456,7 @@ def test_fixable_and_unfixable(
 ) -> None:
     config(tmp_path, table)
     post = write(tmp_path / "post.md", MIXED)
-    run(capsys, "--fix", "post.md")
+    run_check(capsys, "--fix", "post.md")
     text = post.read_text(encoding="utf-8")
     assert ("\u200b" not in text) is zwsp_fixed
     assert ("showToc: false\n" in text) is trailing_fixed
@@ -477,7 +466,7 @@ def test_fixable_and_unfixable(
 def test_unfixable_findings_are_still_reported(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     config(tmp_path, 'unfixable = ["PL304"]\n')
     write(tmp_path / "post.md", ZWSP_POST)
-    code, out, _ = run(capsys, "--fix", "post.md")
+    code, out, _ = run_check(capsys, "--fix", "post.md")
     assert code == 0  # a warning
     assert "PL304" in out and "Fixed" not in out
 
@@ -485,7 +474,7 @@ def test_unfixable_findings_are_still_reported(tmp_path: Path, capsys: pytest.Ca
 def test_unknown_code_in_fixable_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     config(tmp_path, 'unfixable = ["PL9999"]\n')
     write(tmp_path / "post.md", ZWSP_POST)
-    code, _, err = run(capsys, "--fix", "post.md")
+    code, _, err = run_check(capsys, "--fix", "post.md")
     assert code == 2 and "PL9999" in err
 
 
@@ -494,7 +483,7 @@ def test_fix_modes_exclude_each_other(tmp_path: Path, capsys: pytest.CaptureFixt
     write(tmp_path / "post.md", ZWSP_POST)
     before = snapshot(tmp_path)
     for flags in (["--fix", "--diff"], ["--fix-only", "--diff"], ["--fix", "--add-ignores"]):
-        code, _, err = run(capsys, *flags, "post.md")
+        code, _, err = run_check(capsys, *flags, "post.md")
         assert code == 2 and "choose one of" in err
     assert snapshot(tmp_path) == before
 
@@ -503,7 +492,7 @@ def test_per_file_ignores_keep_fixes_away(tmp_path: Path, capsys: pytest.Capture
     config(tmp_path, '[per-file-ignores]\n"drafts/*" = ["PL304"]\n')
     ignored = write(tmp_path / "drafts" / "a.md", ZWSP_POST.replace("bangla-lekha", "draft-a"))
     fixed = write(tmp_path / "posts" / "b.md", ZWSP_POST.replace("bangla-lekha", "post-b"))
-    run(capsys, "--fix", ".")
+    run_check(capsys, "--fix", ".")
     assert "\u200b" in ignored.read_text(encoding="utf-8")
     assert "\u200b" not in fixed.read_text(encoding="utf-8")
 
@@ -512,7 +501,7 @@ def test_suppressed_findings_are_not_fixed(tmp_path: Path, capsys: pytest.Captur
     config(tmp_path)
     content = ZWSP_POST.replace("\nআমরা", "\n<!-- postlint-disable-next-line PL304 -->\nআমরা")
     post = write(tmp_path / "post.md", content)
-    code, out, _ = run(capsys, "--fix", "post.md")
+    code, out, _ = run_check(capsys, "--fix", "post.md")
     assert post.read_text(encoding="utf-8") == content
     assert code == 0 and "PL304" not in out and "PL902" not in out
 
@@ -527,7 +516,7 @@ def test_fix_keeps_the_mode_and_leaves_no_temporary_file(
     config(tmp_path)
     post = write(tmp_path / "post.md", ZWSP_POST, mode)
     inode = post.stat().st_ino
-    run(capsys, "--fix", "post.md")
+    run_check(capsys, "--fix", "post.md")
     assert post.read_text(encoding="utf-8") == CLEAN
     assert stat.S_IMODE(post.stat().st_mode) == mode
     assert post.stat().st_ino != inode  # replaced by a rename, not rewritten in place
@@ -540,7 +529,7 @@ def test_symlinked_post_is_written_through_to_its_target(tmp_path: Path, capsys:
     target = write(elsewhere / "real.md", ZWSP_POST, 0o640)
     link = site / "post.md"
     link.symlink_to(target)
-    run(capsys, "--fix", str(site))
+    run_check(capsys, "--fix", str(site))
     assert link.is_symlink()
     assert os.readlink(link) == str(target)
     assert target.read_text(encoding="utf-8") == CLEAN
@@ -556,7 +545,7 @@ def test_relative_symlink_chain_is_written_through(tmp_path: Path, capsys: pytes
     middle.symlink_to("post.md")
     link = tmp_path / "site" / "post.md"
     link.symlink_to(os.path.relpath(middle, link.parent))
-    run(capsys, "--fix", "site/post.md")
+    run_check(capsys, "--fix", "site/post.md")
     assert link.is_symlink() and middle.is_symlink()
     assert target.read_text(encoding="utf-8") == CLEAN
 

@@ -17,31 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from posts import unique_slug
-
-CLEAN = """\
----
-title: Hello
-slug: hello-2025-04-10
-date: 2025-04-10
-tags: [news]
-showToc: false
----
-
-Text.
-"""
-
-CLEAN_BN = """\
----
-title: "বাংলা শিরোনাম"
-slug: bangla-2025-04-10
-date: 2025-04-10
-tags: [খবর]
-showToc: false
----
-
-বাংলা লেখা।
-"""
+from posts import CLEAN, CLEAN_BN, error_line, write
 
 DEMO_MODULE = '''
 from postlint.findings import Severity
@@ -180,11 +156,7 @@ def json_findings(proc: subprocess.CompletedProcess[str]) -> list[dict]:
 def one_line_error(proc: subprocess.CompletedProcess[str]) -> str:
     assert proc.returncode == 2, (proc.stdout, proc.stderr)
     assert proc.stdout == ""
-    lines = proc.stderr.splitlines()
-    assert len(lines) == 1, proc.stderr
-    assert lines[0].startswith("postlint: error: ")
-    assert "Traceback" not in proc.stderr
-    return lines[0]
+    return error_line(proc.stderr)
 
 
 @pytest.fixture
@@ -194,13 +166,6 @@ def dirs(tmp_path: Path) -> tuple[Path, Path]:
     plugins.mkdir()
     posts.mkdir()
     return plugins, posts
-
-
-def write(root: Path, name: str, content: str) -> Path:
-    path = root / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(unique_slug(name, content), encoding="utf-8")
-    return path
 
 
 # --- a working plugin -----------------------------------------------------------------

@@ -44,7 +44,7 @@ def check(code: str, text: str, *, severity: Severity | None = None, **options: 
     doc = decode(Path("post.md"), "post.md", text.encode("utf-8"))
     parse_front_matter(doc)
     settings = {**rule.options, **{key.replace("_", "-"): value for key, value in options.items()}}
-    ctx = RuleContext(rule, severity or rule.severity, settings, {"language": "bn"})
+    ctx = RuleContext(rule, severity or rule.severity, settings, {"language": "bn"}, configured=severity is not None)
     return list(rule.check(doc, ctx))
 
 

@@ -10,9 +10,11 @@ import pytest
 import yaml
 
 from postlint.api import check
-from postlint.cli import main
 from postlint.config import load_config
 from postlint.findings import Finding, Severity
+from posts import run_check
+
+pytestmark = pytest.mark.usefixtures("in_tmp")
 
 EXAMPLES_BAD = Path(__file__).parent.parent / "examples" / "bad"
 
@@ -39,24 +41,10 @@ ZWSP_FIRST = "আমরা প্রতি\u200bদিন লিখি।"  # PL
 ZWSP_SECOND = "দ্বিতীয় অনু\u200bচ্ছেদ।"
 
 
-@pytest.fixture(autouse=True)
-def _in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(tmp_path)
-    for name in ("NO_COLOR", "FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "COLUMNS"):
-        monkeypatch.delenv(name, raising=False)
-
-
 def write(path: Path, content: str | bytes) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
     return path
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    capsys.readouterr()
-    code = main(["check", *argv])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def post(tmp_path: Path, content: str, name: str = "post.md", config: str = "") -> Path:
@@ -139,7 +127,7 @@ def test_front_matter_suppression_inside_a_quoted_value_is_text(
     content = POST.replace('title: "বাংলা লেখা"', title).replace(SLUG_LINE, SLUG_OFF)
     path = post(tmp_path, content)
     assert codes(findings(path)) == [("PL211", 4)]
-    run(capsys, "--fix", "post.md")
+    run_check(capsys, "--fix", "post.md")
     assert path.read_text(encoding="utf-8") == content
 
 
@@ -151,7 +139,7 @@ def test_unused_front_matter_suppression_is_removed_from_its_key_line(
     assert codes(found) == [("PL902", 4)]
     assert found[0].severity is Severity.WARNING and found[0].fix is not None and found[0].fix.safe
     assert "PL211" in found[0].message
-    code, out, _ = run(capsys, "--fix", "post.md")
+    code, out, _ = run_check(capsys, "--fix", "post.md")
     assert path.read_text(encoding="utf-8") == POST
     assert code == 0 and "Fixed 1 finding." in out
 
@@ -161,7 +149,7 @@ def test_unused_front_matter_suppression_on_its_own_line_goes_with_its_line(
 ) -> None:
     path = post(tmp_path, POST.replace(SLUG_LINE, f"# postlint: ignore[PL211]\n{SLUG_LINE}"))
     assert codes(findings(path)) == [("PL902", 4)]
-    run(capsys, "--fix", "post.md")
+    run_check(capsys, "--fix", "post.md")
     assert path.read_text(encoding="utf-8") == POST
 
 
@@ -170,7 +158,7 @@ def test_removing_a_suppression_keeps_the_rest_of_the_comment_out_of_the_value(
 ) -> None:
     """`slug: x  # postlint: ignore[PL211] old slug`: the fix must not turn `old slug` into data."""
     path = post(tmp_path, POST.replace(SLUG_LINE, f"{SLUG_LINE}  # postlint: ignore[PL211] পুরনো স্লাগ"))
-    run(capsys, "--fix", "post.md")
+    run_check(capsys, "--fix", "post.md")
     fixed = path.read_text(encoding="utf-8")
     front = yaml.safe_load(fixed.split("---\n")[1])
     assert front["slug"] == "bangla-lekha-2025-04-10"
@@ -274,7 +262,7 @@ def test_unknown_and_known_rules_in_one_suppression(tmp_path: Path) -> None:
 def test_invalid_suppressions_are_not_removed_by_fix(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     content = POST.replace(FIRST, f"<!-- postlint-disable-next-line no-such-rule -->\n{FIRST}")
     path = post(tmp_path, content)
-    code, out, _ = run(capsys, "--fix", "post.md")
+    code, out, _ = run_check(capsys, "--fix", "post.md")
     assert path.read_text(encoding="utf-8") == content
     assert code == 0 and "PL903" in out
 
@@ -295,7 +283,7 @@ def test_unused_body_suppression_is_reported_and_fix_removes_its_line(
     found = findings(path)
     assert codes(found) == [("PL902", 10)]
     assert found[0].fix is not None and found[0].fix.safe
-    code, out, _ = run(capsys, "--fix", "post.md")
+    code, out, _ = run_check(capsys, "--fix", "post.md")
     assert path.read_text(encoding="utf-8") == POST
     assert code == 0 and "Fixed 1 finding." in out
 
@@ -304,7 +292,7 @@ def test_unused_range_fix_removes_disable_and_enable(tmp_path: Path, capsys: pyt
     content = POST.replace(FIRST, f"<!-- postlint-disable PL304 -->\n{FIRST}\n<!-- postlint-enable PL304 -->")
     path = post(tmp_path, content)
     assert codes(findings(path)) == [("PL902", 10)]
-    run(capsys, "--fix", "post.md")
+    run_check(capsys, "--fix", "post.md")
     assert path.read_text(encoding="utf-8") == POST
 
 
@@ -316,7 +304,7 @@ def test_unused_inline_suppression_fix_keeps_the_text_around_it(
     line = f"{FIRST} {comment}" if where == "end" else f"আমরা {comment}প্রতিদিন লিখি।"
     path = post(tmp_path, POST.replace(FIRST, line))
     assert codes(findings(path)) == [("PL902", 10)]
-    run(capsys, "--fix", "post.md")
+    run_check(capsys, "--fix", "post.md")
     assert path.read_text(encoding="utf-8") == POST  # the space left at the end goes with trailing-whitespace
 
 
@@ -328,7 +316,7 @@ def test_partly_used_suppression_is_reported_but_keeps_working(
     found = findings(path)
     assert codes(found) == [("PL902", 10)]
     assert "PL302" in found[0].message and "PL304" not in found[0].message
-    run(capsys, "--fix", "post.md")
+    run_check(capsys, "--fix", "post.md")
     after = findings(path)
     assert "PL304" not in [f.code for f in after]  # the used half still suppresses
     assert ZWSP_FIRST in path.read_text(encoding="utf-8")
@@ -355,13 +343,13 @@ def test_suppressions_shown_in_code_are_examples_not_suppressions(
     content = POST.replace(SECOND, f"{SECOND}\n\n{block}")
     path = post(tmp_path, content)
     assert [f.code for f in findings(path)] == []
-    run(capsys, "--fix", "post.md")
+    run_check(capsys, "--fix", "post.md")
     assert path.read_text(encoding="utf-8") == content
 
 
 def test_suppressions_are_reported_with_fixable_marker(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     post(tmp_path, POST.replace(FIRST, f"<!-- postlint-disable-next-line PL304 -->\n{FIRST}"))
-    code, out, _ = run(capsys, "post.md")
+    code, out, _ = run_check(capsys, "post.md")
     assert code == 0  # a warning
     assert "post.md:10:1: warning PL902 [*] this suppression of PL304 silences nothing" in out
 
@@ -398,7 +386,7 @@ def test_duplicate_slug_suppressed_in_the_body(tmp_path: Path) -> None:
 def test_fix_keeps_a_used_duplicate_slug_suppression(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     first, _ = _duplicates(tmp_path, "# postlint: ignore[PL220]")
     before = first.read_bytes()
-    code, out, _ = run(capsys, "--fix", ".")
+    code, out, _ = run_check(capsys, "--fix", ".")
     assert first.read_bytes() == before
     assert code == 1 and "PL220" in out and "PL902" not in out  # b.md keeps its finding
 
@@ -407,7 +395,7 @@ def test_idle_duplicate_slug_suppression(tmp_path: Path, capsys: pytest.CaptureF
     """Reported once the tree is seen; whatever `--fix` does, it must not promise a fix it won't make."""
     path = post(tmp_path, POST.replace(SLUG_LINE, f"{SLUG_LINE}  # postlint: ignore[PL220]"))
     assert codes(findings(path)) == [("PL902", 4)]
-    run(capsys, "--fix", "post.md")
+    run_check(capsys, "--fix", "post.md")
     left = [f for f in findings(path) if f.code == "PL902"]
     assert all(f.fix is None for f in left), "reported as fixable with --fix, but --fix leaves it"
 
@@ -452,7 +440,7 @@ def test_per_file_ignores_with_an_unknown_rule_is_a_usage_error(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     post(tmp_path, POST, config='[extend-per-file-ignores]\n"*.md" = ["PL3O4"]\n')
-    code, _, err = run(capsys, "post.md")
+    code, _, err = run_check(capsys, "post.md")
     assert code == 2 and "PL3O4" in err
 
 
@@ -483,7 +471,7 @@ def _undecodable(folder: Path) -> set[str]:
 
 def test_examples_bad_is_bad(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     copy = _copy_bad(tmp_path)
-    code, _, _ = run(capsys, str(copy))
+    code, _, _ = run_check(capsys, str(copy))
     assert code == 1
     assert _undecodable(copy), "examples/bad has no file that cannot be decoded any more: update this test"
 
@@ -494,7 +482,7 @@ def test_add_ignores_on_examples_bad_makes_the_next_run_clean(
     copy = _copy_bad(tmp_path)
     undecodable = _undecodable(copy)
     originals = {name: (copy / name).read_bytes() for name in undecodable}
-    code, out, err = run(capsys, "--add-ignores", "bad")
+    code, out, err = run_check(capsys, "--add-ignores", "bad")
     assert code == 0
     assert out.startswith("Added ") and out.endswith(" suppressions.\n")
     for name in undecodable:
@@ -506,16 +494,16 @@ def test_add_ignores_on_examples_bad_makes_the_next_run_clean(
         if f.severity.rank >= Severity.WARNING.rank and Path(f.path).name not in undecodable
     ]
     assert left == []
-    code, out, _ = run(capsys, "bad", "--format", "concise")
+    code, out, _ = run_check(capsys, "bad", "--format", "concise")
     assert {Path(line.split(":")[0]).name for line in out.splitlines() if line} == undecodable
     assert code == 1  # the undecodable file is still an error
 
 
 def test_add_ignores_twice_adds_nothing_the_second_time(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     copy = _copy_bad(tmp_path)
-    run(capsys, "--add-ignores", "bad")
+    run_check(capsys, "--add-ignores", "bad")
     after_first = snapshot(copy)
-    code, out, _ = run(capsys, "--add-ignores", "bad")
+    code, out, _ = run_check(capsys, "--add-ignores", "bad")
     assert (code, out) == (0, "Added 0 suppressions.\n")
     assert snapshot(copy) == after_first
 
@@ -527,14 +515,14 @@ SIMPLE = POST.replace(SLUG_LINE, SLUG_OFF).replace("[বাংলা, খবর]
 def test_add_ignores_twice_on_a_simple_post(tmp_path: Path, capsys: pytest.CaptureFixture[str], newline: str) -> None:
     path = post(tmp_path, SIMPLE.replace("\n", newline))
     assert sorted(codes(findings(path))) == [("PL211", 4), ("PL221", 6), ("PL304", 10)]
-    code, out, _ = run(capsys, "--add-ignores", "post.md")
+    code, out, _ = run_check(capsys, "--add-ignores", "post.md")
     assert (code, out) == (0, "Added 3 suppressions.\n")
     assert findings(path) == []
     text = path.read_bytes().decode("utf-8")
     assert text.count("\r\n") == (text.count("\n") if newline == "\r\n" else 0), "line endings were mixed"
     assert yaml.safe_load(text.replace("\r\n", "\n").split("---\n")[1]) == yaml.safe_load(SIMPLE.split("---\n")[1])
     before = path.read_bytes()
-    code, out, _ = run(capsys, "--add-ignores", "post.md")
+    code, out, _ = run_check(capsys, "--add-ignores", "post.md")
     assert (code, out) == (0, "Added 0 suppressions.\n")
     assert path.read_bytes() == before
 
@@ -562,21 +550,21 @@ def test_add_ignores_where_a_line_cannot_take_a_comment(tmp_path: Path, capsys: 
     """A block-list item and a code block take a file-wide suppression; the result must be clean."""
     path = post(tmp_path, MIXED)
     assert {f.code for f in findings(path)} == {"PL211", "PL221", "PL304"}
-    code, out, _ = run(capsys, "--add-ignores", "post.md")
+    code, out, _ = run_check(capsys, "--add-ignores", "post.md")
     assert code == 0 and out != "Added 0 suppressions.\n"
     assert codes(findings(path)) == []
     text = path.read_text(encoding="utf-8")
     assert "```text\ncode\u200b here\n```\n" in text  # the code block is not touched
     assert yaml.safe_load(text.split("---\n")[1]) == yaml.safe_load(MIXED.split("---\n")[1])
     before = path.read_bytes()
-    code, out, _ = run(capsys, "--add-ignores", "post.md")
+    code, out, _ = run_check(capsys, "--add-ignores", "post.md")
     assert (code, out) == (0, "Added 0 suppressions.\n")
     assert path.read_bytes() == before
 
 
 def test_add_ignores_on_a_bom_file_keeps_the_bom(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = post(tmp_path, "\ufeff" + POST.replace(FIRST, ZWSP_FIRST))
-    run(capsys, "--add-ignores", "post.md")
+    run_check(capsys, "--add-ignores", "post.md")
     assert path.read_bytes().startswith(b"\xef\xbb\xbf---\n")
     assert findings(path) == []
 
@@ -585,7 +573,7 @@ def test_add_ignores_keeps_a_table_whole(tmp_path: Path, capsys: pytest.CaptureF
     """A comment line between two table rows ends the table: the suppression must go elsewhere."""
     table = "| শব্দ | অর্থ |\n| --- | --- |\n| ভাত | rice |\n| বাংলা\u200bদেশ | country |\n"
     path = post(tmp_path, POST.replace(SECOND, f"{SECOND}\n\n{table}"))
-    run(capsys, "--add-ignores", "post.md")
+    run_check(capsys, "--add-ignores", "post.md")
     text = path.read_text(encoding="utf-8")
     assert table in text
     assert findings(path) == []
@@ -599,7 +587,7 @@ def test_add_ignores_keeps_a_table_whole(tmp_path: Path, capsys: pytest.CaptureF
 def test_add_ignores_does_not_split_a_block(tmp_path: Path, capsys: pytest.CaptureFixture[str], block: str) -> None:
     """An HTML comment line interrupts a paragraph (CommonMark HTML block, type 2), ends a list or a quote."""
     path = post(tmp_path, POST.replace(f"{FIRST}\n\n{SECOND}\n", block))
-    run(capsys, "--add-ignores", "post.md")
+    run_check(capsys, "--add-ignores", "post.md")
     text = path.read_text(encoding="utf-8")
     assert block in text
     assert findings(path) == []
@@ -608,7 +596,7 @@ def test_add_ignores_does_not_split_a_block(tmp_path: Path, capsys: pytest.Captu
 def test_add_ignores_leaves_clean_files_alone(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = post(tmp_path, POST)
     os.utime(path, ns=(10**18, 10**18))
-    code, out, _ = run(capsys, "--add-ignores", "post.md")
+    code, out, _ = run_check(capsys, "--add-ignores", "post.md")
     assert (code, out) == (0, "Added 0 suppressions.\n")
     assert path.read_text(encoding="utf-8") == POST
     assert path.stat().st_mtime_ns == 10**18
@@ -619,6 +607,6 @@ def test_add_ignores_leaves_invalid_suppressions_to_the_writer(
 ) -> None:
     content = POST.replace(FIRST, f"<!-- postlint-disable-next-line no-such-rule -->\n{FIRST}")
     path = post(tmp_path, content)
-    code, out, _ = run(capsys, "--add-ignores", "post.md")
+    code, out, _ = run_check(capsys, "--add-ignores", "post.md")
     assert (code, out) == (0, "Added 0 suppressions.\n")
     assert path.read_text(encoding="utf-8") == content

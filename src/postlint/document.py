@@ -3,14 +3,23 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from postlint.findings import Position, Span
 
 if TYPE_CHECKING:
     from postlint.frontmatter import FrontMatter
+
+T = TypeVar("T")
+
+
+def line_bounds(text: str, offset: int) -> tuple[int, int]:
+    """Offsets of the start and the end (before its ``\\n``) of the line around `offset`."""
+    end = text.find("\n", offset)
+    return text.rfind("\n", 0, offset) + 1, len(text) if end == -1 else end
 
 
 class LineIndex:
@@ -88,6 +97,13 @@ class Document:
     def __post_init__(self) -> None:
         if not self.relative_path:
             self.relative_path = self.display_path
+
+    def memoised(self, key: str, compute: Callable[[], T]) -> T:
+        """`compute()`, worked out once per document and kept in `memo` under `key`."""
+        if key not in self.memo:
+            self.memo[key] = compute()
+        value: T = self.memo[key]
+        return value
 
     @property
     def index(self) -> LineIndex:

@@ -66,6 +66,11 @@ class Fix:
     safe: bool = True
     description: str = ""
 
+    @classmethod
+    def edit(cls, start: int, end: int, text: str, description: str, *, safe: bool = True) -> Fix:
+        """A fix of one edit: text[start:end] becomes `text`."""
+        return cls((Edit(start, end, text),), safe, description)
+
 
 @dataclass(frozen=True, slots=True)
 class Finding:

@@ -1,4 +1,5 @@
-"""Just enough Markdown structure for text rules: code, headings, inline code, URLs.
+"""Just enough Markdown structure for text rules: code, headings, inline code, URLs,
+and which front-matter key or value an offset is in.
 
 Most files are clean, so rules find candidate characters first and ask for the
 context of a hit only; the block map is built once per document on first use
@@ -13,7 +14,10 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from enum import Enum
 
-from postlint.document import Document
+import regex
+
+from postlint.document import Document, line_bounds
+from postlint.frontmatter.source_map import Pointer
 
 
 class Context(Enum):
@@ -33,7 +37,11 @@ _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})([^`\n]*)$")
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t#]*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _INLINE_CODE = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
-_URL = re.compile(r"<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*>|\]\([^)\s]*|\b(?:https?|ftp|mailto):[^\s<>()\[\]]+")
+_AUTOLINK = r"<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*>"
+_URL = re.compile(rf"{_AUTOLINK}|\]\([^)\s]*|\b(?:https?|ftp|mailto):[^\s<>()\[\]]+")
+# In a front-matter value a quote ends a bare URL (`url: "https://x"`), and there are no
+# Markdown links. Compiled with `regex`, whose \b and \s follow the Unicode properties.
+_VALUE_URL = regex.compile(rf"{_AUTOLINK}|\b(?:https?|ftp|mailto):[^\s<>()\[\]\"']+")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
 
@@ -106,11 +114,7 @@ def _scan(text: str, start: int) -> BlockMap:
 
 def block_map(doc: Document) -> BlockMap:
     """The body's block map, computed once per document."""
-    cached = doc.memo.get("block-map")
-    if cached is None:
-        cached = _scan(doc.text or "", doc.body_start)
-        doc.memo["block-map"] = cached
-    return cached
+    return doc.memoised("block-map", lambda: _scan(doc.text or "", doc.body_start))
 
 
 def front_matter_key_at(doc: Document, offset: int) -> tuple[str, bool] | None:
@@ -132,25 +136,62 @@ def front_matter_key_at(doc: Document, offset: int) -> tuple[str, bool] | None:
     return None
 
 
-def context_at(doc: Document, offset: int) -> Context:
-    """What kind of text the character at `offset` is part of."""
+@dataclass(frozen=True, slots=True)
+class FrontMatterNode:
+    """A key or a value written in the front matter: its pointer and offsets."""
+
+    pointer: Pointer
+    start: int
+    end: int
+    is_key: bool
+
+
+def front_matter_node_at(doc: Document, offset: int) -> FrontMatterNode | None:
+    """The innermost front-matter key or value around `offset`; None outside all of them."""
+    fm = doc.front_matter
+    if fm is None:
+        return None
+    best: FrontMatterNode | None = None
+    for pointer, node in fm.source_map.nodes.items():
+        if not pointer:
+            continue
+        if node.key_start is not None and node.key_end is not None and node.key_start <= offset < node.key_end:
+            return FrontMatterNode(pointer, node.key_start, node.key_end, True)
+        if node.start <= offset < node.end and (best is None or len(pointer) > len(best.pointer)):
+            best = FrontMatterNode(pointer, node.start, node.end, False)
+    return best
+
+
+def _line_at(text: str, offset: int) -> tuple[str, int]:
+    """The line around `offset`, and the column of `offset` in it."""
+    line_start, line_end = line_bounds(text, offset)
+    return text[line_start:line_end], offset - line_start
+
+
+def _covers(pattern: re.Pattern[str] | regex.Pattern[str], line: str, column: int) -> bool:
+    return any(match.start() <= column < match.end() for match in pattern.finditer(line))
+
+
+def context_at(doc: Document, offset: int, *, front_matter_urls: bool = False) -> Context:
+    """What kind of text the character at `offset` is part of.
+
+    Every offset of the front matter is FRONT_MATTER, unless `front_matter_urls` asks
+    for URLs written in it to be told apart (URL).
+    """
+    text = doc.text or ""
     fm = doc.front_matter
     if fm is not None and offset < doc.body_start:
+        if front_matter_urls and _covers(_VALUE_URL, *_line_at(text, offset)):
+            return Context.URL
         return Context.FRONT_MATTER
     blocks = block_map(doc)
     if blocks.in_code(offset):
         return Context.CODE_BLOCK
-    text = doc.text or ""
-    line_start = text.rfind("\n", 0, offset) + 1
-    line_end = text.find("\n", offset)
-    line = text[line_start : line_end if line_end != -1 else len(text)]
-    column = offset - line_start
-    for match in _INLINE_CODE.finditer(line):
-        if match.start() <= column < match.end():
-            return Context.INLINE_CODE
+    line, column = _line_at(text, offset)
+    if _covers(_INLINE_CODE, line, column):
+        return Context.INLINE_CODE
     if blocks.in_comment(offset):
         return Context.HTML_COMMENT
-    for match in _URL.finditer(line):
-        if match.start() <= column < match.end():
-            return Context.URL
+    if _covers(_URL, line, column):
+        return Context.URL
     return Context.TEXT

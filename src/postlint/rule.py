@@ -31,12 +31,15 @@ class RuleContext:
     """What a check receives besides the document: its rule, severity and options.
 
     `services` carries shared, read-only helpers of the run (the schema store).
+    `configured` says whether the user set the rule's severity: then it wins over
+    the severity a check chooses for one finding.
     """
 
     rule: BaseRule
     severity: Severity
     options: Mapping[str, Any]
     services: Mapping[str, Any] = field(default_factory=dict)
+    configured: bool = False
 
     def finding(
         self,
@@ -45,9 +48,13 @@ class RuleContext:
         message: str,
         hint: str | None = None,
         fix: Fix | None = None,
+        *,
+        severity: Severity | None = None,
     ) -> Finding:
+        """A finding at the rule's severity; `severity` is the check's choice for this case, unless configured."""
+        chosen = self.severity if severity is None or self.configured else severity
         rule = self.rule
-        return Finding(path, rule.code, rule.name, self.severity, message, span, hint, fix)
+        return Finding(path, rule.code, rule.name, chosen, message, span, hint, fix)
 
     def report(
         self,
@@ -57,9 +64,12 @@ class RuleContext:
         message: str,
         hint: str | None = None,
         fix: Fix | None = None,
+        *,
+        severity: Severity | None = None,
     ) -> Finding:
         """A finding at offsets `start`..`end` of the document's text."""
-        return self.finding(doc.display_path, doc.index.span(start, end), message, hint, fix)
+        span = doc.index.span(start, end)
+        return self.finding(doc.display_path, span, message, hint, fix, severity=severity)
 
 
 @dataclass(frozen=True, kw_only=True)

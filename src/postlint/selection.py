@@ -64,9 +64,11 @@ def active_rules(registry: Registry, config: Config, services: Mapping[str, Any]
         settings[registry.require(key).code] = value
     active = []
     for rule in registry.rules:
-        severity, options = _settings(rule, settings.get(rule.code, {}))
+        own = settings.get(rule.code, {})
+        severity, options = _settings(rule, own)
         if rule.code in chosen:
-            active.append(ActiveRule(rule, RuleContext(rule, severity, options, services)))
+            context = RuleContext(rule, severity, options, services, configured="severity" in own)
+            active.append(ActiveRule(rule, context))
     return active
 
 

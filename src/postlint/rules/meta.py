@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from postlint.document import Document
 from postlint.findings import Finding, Severity
 from postlint.rule import Example, Rule, RuleContext
-from postlint.rules.problems import CLEAN
+from postlint.rules.examples import CLEAN
 
 
 def _engine_only(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
@@ -28,7 +28,6 @@ to the rule's authors with the file that triggered it.
     good=Example(CLEAN),
     check=_engine_only,
 )
-
 
 
 UNUSED_SUPPRESSION = Rule(

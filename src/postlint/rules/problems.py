@@ -13,8 +13,7 @@ from typing import Any
 from postlint.document import Document
 from postlint.findings import Finding, Severity
 from postlint.rule import Example, Rule, RuleContext
-
-CLEAN = "---\ntitle: Hello\nslug: hello-2025-04-10\ndate: 2025-04-10\ntags: [news]\nshowToc: false\n---\n\nText.\n"
+from postlint.rules.examples import CLEAN
 
 
 def reported_problems(code: str) -> Any:

@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from postlint.document import Document
-from postlint.findings import Edit, Finding, Fix, Severity
+from postlint.findings import Finding, Fix, Severity
 from postlint.frontmatter import FrontMatter
 from postlint.frontmatter.yaml_source import yaml11_boolean
 from postlint.rule import Example, Rule, RuleContext
+from postlint.rules.examples import post
 from postlint.rules.schema_messages import (
     describe,
     expected,
@@ -25,16 +26,7 @@ from postlint.rules.schema_messages import (
 )
 from postlint.schema import LoadedSchema, SchemaLoadError, SchemaStore
 
-_CLEAN = """---
-title: "A clean post"
-slug: a-clean-post-2025-04-10
-date: 2025-04-10
-tags: [news]
-showToc: false
----
-
-Text.
-"""
+_CLEAN = post(title='"A clean post"', slug="a-clean-post-2025-04-10")
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,7 +163,7 @@ def _boolean_fix(fm: FrontMatter, pointer: Pointer, written: dict[str, str], val
     if node is None:
         return None
     word = "true" if meant else "false"
-    return Fix((Edit(node.start, node.end, word),), safe=node.plain, description=f"write {word}")
+    return Fix.edit(node.start, node.end, word, f"write {word}", safe=node.plain)
 
 
 def _describe_error(

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 import regex
 
-from postlint.findings import Edit, Fix
+from postlint.charnames import char_name
+from postlint.findings import Fix
 from postlint.rules.bengali import letters as bn
 
 _N, _B = bn.NUKTA, bn.SIGNS
@@ -46,15 +47,15 @@ def orphan(text: str, i: int) -> Defect | None:
     end = run.end() if run is not None else i + 1
     if _is_cited(text, i, end):
         return None
-    mark, word = text[i], bn.quote(bn.word_around(text, i, end))
+    mark, word = text[i], bn.quoted_word(text, i, end)
     following = text[end] if end < len(text) else ""
     if bn.is_class(mark, "vowel-sign") and bn.is_class(following, "consonant"):
         hint = f"typed in visual order? write the consonant first: `{following}{text[i:end]}`"
     elif mark == _VISARGA:
         hint = "used as a colon? write `:`, or attach the visarga to its word"
     else:
-        hint = f"remove it, or cite it on {bn.describe(bn.DOTTED_CIRCLE)}"
-    message = f"{bn.describe(mark)} has no letter before it to attach to in {word}; it renders on a dotted circle"
+        hint = f"remove it, or cite it on {char_name(bn.DOTTED_CIRCLE)}"
+    message = f"{char_name(mark)} has no letter before it to attach to in {word}; it renders on a dotted circle"
     return Defect("bn-orphan-mark", i, end, message, hint)
 
 
@@ -62,24 +63,24 @@ def after_vowel_sign(text: str, i: int) -> Defect | None:
     first, second = text[i - 1], text[i]
     if (first, second) in _DECOMPOSED:
         return None
-    word = bn.quote(bn.word_around(text, i - 1, i + 1))
-    message = f"two vowel signs in a row in {word}: {bn.describe(first)} then {bn.describe(second)}; a letter takes one"
+    word = bn.quoted_word(text, i - 1, i + 1)
+    message = f"two vowel signs in a row in {word}: {char_name(first)} then {char_name(second)}; a letter takes one"
     hint = None
     if second == bn.E_SIGN and first in (bn.AA_SIGN, bn.AU_LENGTH):
         whole = "\u09cb" if first == bn.AA_SIGN else "\u09cc"
-        hint = f"typed in visual order? write {bn.describe(whole)}"
+        hint = f"typed in visual order? write {char_name(whole)}"
     return Defect("bn-double-vowel-sign", i - 1, i + 1, message, hint)
 
 
 def after_vowel(text: str, i: int) -> Defect:
     vowel, sign = text[i - 1], text[i]
-    word = bn.quote(bn.word_around(text, i - 1, i + 1))
+    word = bn.quoted_word(text, i - 1, i + 1)
     message = (
-        f"independent vowel {bn.describe(vowel)} followed by vowel sign {bn.describe(sign)} in {word}; "
+        f"independent vowel {char_name(vowel)} followed by vowel sign {char_name(sign)} in {word}; "
         "a vowel sign belongs after a consonant"
     )
     if (vowel, sign) == (bn.A, bn.AA_SIGN):
-        fix = Fix((Edit(i - 1, i + 1, "\u0986"),), True, "write \u0986 U+0986 BENGALI LETTER AA")
+        fix = Fix.edit(i - 1, i + 1, "\u0986", "write \u0986 U+0986 BENGALI LETTER AA")
         return Defect("bn-vowel-sign-after-vowel", i - 1, i + 1, message, "write \u0986 (U+0986)", fix)
     return Defect("bn-vowel-sign-after-vowel", i - 1, i + 1, message, "write the independent vowel the pair stands for")
 
@@ -89,11 +90,9 @@ def candrabindu_first(text: str, i: int) -> Defect:
     while end < len(text) and bn.is_class(text[end], "vowel-sign"):
         end += 1
     signs = text[i:end]
-    word = bn.quote(bn.word_around(text, i - 1, end))
-    message = (
-        f"candrabindu U+0981 comes before vowel sign {bn.describe(text[i])} in {word}; it goes after the vowel sign"
-    )
-    fix = Fix((Edit(i - 1, end, signs + bn.CANDRABINDU),), True, "move the candrabindu after the vowel sign")
+    word = bn.quoted_word(text, i - 1, end)
+    message = f"candrabindu U+0981 comes before vowel sign {char_name(text[i])} in {word}; it goes after the vowel sign"
+    fix = Fix.edit(i - 1, end, signs + bn.CANDRABINDU, "move the candrabindu after the vowel sign")
     return Defect("bn-candrabindu-order", i - 1, end, message, f"write `{signs}{bn.CANDRABINDU}`", fix)
 
 
@@ -105,16 +104,16 @@ def nukta_after_sign(text: str, i: int) -> Defect | None:
     if base == i - 1 or base < 0:
         return None
     consonant = text[base - 1] if text[base] == _N and base > 0 else text[base]
-    word = bn.quote(bn.word_around(text, base, i + 1))
+    word = bn.quoted_word(text, base, i + 1)
     if text[base] == _N or consonant in _PRECOMPOSED_NUKTA:
         message = f"a second nukta U+09BC after the vowel sign in {word}; the consonant already has one"
-        fix = Fix((Edit(i, i + 1, ""),), True, "remove the second nukta")
+        fix = Fix.edit(i, i + 1, "", "remove the second nukta")
         return Defect("bn-nukta-misplaced", i, i + 1, message, "remove it", fix)
     if not bn.is_class(consonant, "consonant"):
         return None
     signs = text[base + 1 : i]
-    message = f"nukta U+09BC comes after {bn.describe(signs[0])} in {word}; it belongs right after the consonant"
+    message = f"nukta U+09BC comes after {char_name(signs[0])} in {word}; it belongs right after the consonant"
     single = base == 0 or text[base - 1] != bn.VIRAMA
     safe = single and consonant in _SAFE_NUKTA_BASES
-    fix = Fix((Edit(base + 1, i + 1, _N + signs),), safe, "move the nukta right after the consonant")
+    fix = Fix.edit(base + 1, i + 1, _N + signs, "move the nukta right after the consonant", safe=safe)
     return Defect("bn-nukta-misplaced", base, i + 1, message, f"write `{consonant}{_N}{signs}`", fix)

@@ -6,23 +6,19 @@ Every Bengali character is written as an escape, so the exact code points are vi
 from __future__ import annotations
 
 from postlint.rule import Example
+from postlint.rules.examples import post
 
 SLUG = "bangla-banan-2025-04-10"
 PATH = f"content/{SLUG}.md"
 """Where the examples are checked: a file name that agrees with the slug."""
 TITLE = "\u09ac\u09be\u0982\u09b2\u09be \u09ac\u09be\u09a8\u09be\u09a8"
 """The title "Bengali spelling"."""
+_FIELDS = {"title": f'"{TITLE}"', "slug": SLUG, "date": "2025-04-10", "tags": "[bangla]", "showToc": "false"}
 
 
-def post(body: str, title: str = TITLE, extra: str = "") -> str:
-    """A post with valid front matter for the default schema around `body`."""
-    return (
-        f'---\ntitle: "{title}"\nslug: {SLUG}\ndate: 2025-04-10\ntags: [bangla]\nshowToc: false\n{extra}---\n\n{body}\n'
-    )
-
-
-def bad(body: str, title: str = TITLE, extra: str = "") -> Example:
-    return Example(post(body, title, extra), path=PATH)
+def bad(body: str) -> Example:
+    """A post whose body is the line `body`."""
+    return Example(post(body + "\n", _FIELDS), path=PATH)
 
 
 _GOOD_BODY = (
@@ -36,14 +32,11 @@ _GOOD_BODY = (
     "\u09a1\u09be\u0983 \u09b0\u09be\u09af\u09bc\u0964\n\n"
     # A vowel sign cited on a dotted circle, and a table whose pipes are not dandas.
     "\u0986-\u0995\u09be\u09b0 (\u25cc\u09be) \u098f\u0995\u099f\u09bf \u099a\u09bf\u09b9\u09cd\u09a8\u0964\n\n"
-    "| \u09b6\u09ac\u09cd\u09a6 | \u0985\u09b0\u09cd\u09a5 |\n| --- | --- |\n| \u099a\u09be\u0981\u09a6 | moon |"
+    "| \u09b6\u09ac\u09cd\u09a6 | \u0985\u09b0\u09cd\u09a5 |\n| --- | --- |\n| \u099a\u09be\u0981\u09a6 | moon |\n"
 )
 
 GOOD = Example(
-    post(
-        _GOOD_BODY,
-        extra='description: "\u09ac\u09be\u0982\u09b2\u09be \u09ac\u09be\u09a8\u09be\u09a8 | postlint"\n',
-    ),
+    post(_GOOD_BODY, _FIELDS, description='"\u09ac\u09be\u0982\u09b2\u09be \u09ac\u09be\u09a8\u09be\u09a8 | postlint"'),
     path=PATH,
 )
 """A post in correct Bengali that no rule reports."""

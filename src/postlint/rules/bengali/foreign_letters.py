@@ -13,6 +13,8 @@ from collections.abc import Iterator
 
 import regex
 
+from postlint import ucd
+from postlint.charnames import char_name
 from postlint.document import Document
 from postlint.findings import Finding, Severity
 from postlint.rule import Rule, RuleContext
@@ -48,21 +50,21 @@ def check_assamese(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         if _LANG_AS.search(text, line_start, match.start()):
             continue
         letters = match.group()
-        word = bn.quote(bn.word_around(text, match.start(), match.end()))
+        word = bn.quoted_word(text, match.start(), match.end())
         bengali = "".join(_BENGALI_FOR[c] for c in letters)
-        names = " and ".join(dict.fromkeys(bn.describe(c) for c in letters))
+        names = " and ".join(dict.fromkeys(char_name(c) for c in letters))
         yield ctx.report(
             doc,
             match.start(),
             match.end(),
-            f"Assamese {names} in the Bengali word {word}; Bengali writes {bn.describe(bengali[0])}",
+            f"Assamese {names} in the Bengali word {word}; Bengali writes {char_name(bengali[0])}",
             hint=f"write `{bn.word_with(text, match.start(), match.end(), bengali)}`",
         )
 
 
 def _bengali_twin(run: str) -> str | None:
     twin = "".join(chr(ord(c) + _PARALLEL_OFFSET) for c in run)
-    if all(bn.char_name(c).startswith("BENGALI ") for c in twin):
+    if all(ucd.name(c).startswith("BENGALI ") for c in twin):
         return twin
     return None
 
@@ -83,7 +85,7 @@ def check_devanagari(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             doc,
             match.start(),
             match.end(),
-            f"Devanagari {bn.describe(run[0])} inside the Bengali word {word}; expected the Bengali letter or sign",
+            f"Devanagari {char_name(run[0])} inside the Bengali word {word}; expected the Bengali letter or sign",
             hint=hint,
         )
 

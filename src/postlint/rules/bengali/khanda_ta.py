@@ -6,8 +6,9 @@ from collections.abc import Iterator
 
 import regex
 
+from postlint.charnames import char_name
 from postlint.document import Document
-from postlint.findings import Edit, Finding, Fix, Severity
+from postlint.findings import Finding, Fix, Severity
 from postlint.rule import Rule, RuleContext
 from postlint.rules.bengali import letters as bn
 from postlint.rules.bengali.examples import GOOD, bad
@@ -22,14 +23,14 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     if _LEGACY_TEXT not in text or not applies(doc, ctx):
         return
     for match in prose_matches(doc, _LEGACY):
-        word = bn.quote(bn.word_around(text, match.start(), match.end()))
+        word = bn.quoted_word(text, match.start(), match.end())
         yield ctx.report(
             doc,
             match.start(),
             match.end(),
-            f"khanda ta written as ta + virama + U+200D ZERO WIDTH JOINER in {word}; write {bn.describe(bn.KHANDA_TA)}",
+            f"khanda ta written as ta + virama + U+200D ZERO WIDTH JOINER in {word}; write {char_name(bn.KHANDA_TA)}",
             hint=f"write `{bn.KHANDA_TA}`",
-            fix=Fix((Edit(match.start(), match.end(), bn.KHANDA_TA),), True, "write U+09CE BENGALI LETTER KHANDA TA"),
+            fix=Fix.edit(match.start(), match.end(), bn.KHANDA_TA, "write U+09CE BENGALI LETTER KHANDA TA"),
         )
 
 

@@ -1,4 +1,4 @@
-"""Bengali character classes and how findings name characters and words.
+"""Bengali character classes and how findings show words.
 
 The classes follow the catalogue's syllable model: a syllable is
 ``(C N? H)* C N? [ZWJ|ZWNJ]? VS? B?`` or an independent vowel followed by ``B?``.
@@ -6,10 +6,9 @@ The classes follow the catalogue's syllable model: a syllable is
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
-
 import regex
+
+from postlint import ucd
 
 CONSONANTS = "\u0995-\u09b9\u09dc\u09dd\u09df\u09f0\u09f1"
 """C: KA..HA, the precomposed RRA RHA YYA, and Assamese RA and WA."""
@@ -34,19 +33,6 @@ _CLASS = {
     "vowel-sign": regex.compile(f"[{VOWEL_SIGNS}]"),
     "sign": regex.compile(f"[{SIGNS}]"),
 }
-# unicodedata2 (a pinned UCD) ships no type stubs; it is reached through two typed functions.
-_UCD: Any = importlib.import_module("unicodedata2")
-
-
-def char_name(char: str) -> str:
-    """The character's Unicode name from the pinned UCD, or "" when it has none."""
-    return str(_UCD.name(char, ""))
-
-
-def is_mark(char: str) -> bool:
-    return str(_UCD.category(char)).startswith("M")
-
-
 _WORD_CHAR = regex.compile(r"[\p{L}\p{M}\u200c\u200d\u25cc]")
 _DEVANAGARI_ONLY = regex.compile(r"(?V1)[\p{scx=Deva}--\p{scx=Beng}]")
 MAX_WORD = 40
@@ -61,12 +47,6 @@ def is_devanagari(char: str) -> bool:
     return bool(char) and _DEVANAGARI_ONLY.fullmatch(char) is not None
 
 
-def describe(char: str) -> str:
-    """`U+09BF BENGALI VOWEL SIGN I`: how messages name a code point."""
-    name = char_name(char)
-    return f"U+{ord(char):04X} {name}".rstrip()
-
-
 def word_span(text: str, start: int, end: int) -> tuple[int, int]:
     """Offsets of the word (letters, marks, joiners) around text[start:end]."""
     left = start
@@ -78,10 +58,10 @@ def word_span(text: str, start: int, end: int) -> tuple[int, int]:
     return left, right
 
 
-def word_around(text: str, start: int, end: int) -> str:
-    """The word around text[start:end], for messages."""
+def quoted_word(text: str, start: int, end: int) -> str:
+    """The word around text[start:end], quoted for a message."""
     left, right = word_span(text, start, end)
-    return text[left:right]
+    return quote(text[left:right])
 
 
 def word_with(text: str, start: int, end: int, replacement: str) -> str:
@@ -93,6 +73,6 @@ def word_with(text: str, start: int, end: int, replacement: str) -> str:
 def quote(word: str) -> str:
     """A word in backticks; a leading mark is shown on U+25CC so it does not attach to the backtick."""
     shown = word.strip()
-    if shown and is_mark(shown[0]):
+    if shown and ucd.is_mark(shown[0]):
         shown = DOTTED_CIRCLE + shown
     return f"`{shown}`"

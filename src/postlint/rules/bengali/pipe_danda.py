@@ -13,8 +13,9 @@ from collections.abc import Iterator
 
 import regex
 
-from postlint.document import Document
-from postlint.findings import Edit, Finding, Fix, Severity
+from postlint.charnames import char_name
+from postlint.document import Document, line_bounds
+from postlint.findings import Finding, Fix, Severity
 from postlint.markdown import Context, context_at
 from postlint.rule import Rule, RuleContext
 from postlint.rules.bengali import letters as bn
@@ -57,8 +58,7 @@ def in_table(text: str, offset: int) -> bool:
 def _ambiguous(doc: Document, start: int, end: int, spaced: bool) -> bool:
     """Whether the pipe may be something else than a danda: a separator, a table cell, code."""
     text = doc.text or ""
-    line_end = text.find("\n", end)
-    after = text[end : line_end if line_end != -1 else len(text)]
+    after = text[end : line_bounds(text, end)[1]]
     if _ENDS_LINE.fullmatch(after) is None:
         if spaced or not after[:1].isspace():
             return True  # `Title | Site`, `a|b`
@@ -75,9 +75,9 @@ def _finding(doc: Document, ctx: RuleContext, match: re.Match[str]) -> Finding |
     if not start or not _BENGALI_LETTER.match(text, start - 1) or _ambiguous(doc, match.start(), end, spaced):
         return None
     danda = DOUBLE_DANDA if len(pipe) == 2 else DANDA
-    word = bn.quote(bn.word_around(text, start - 1, start))
-    message = f"ASCII `{pipe}` U+007C VERTICAL LINE used as a danda after {word}; write {bn.describe(danda)}"
-    fix = Fix((Edit(start, end, danda),), not spaced, f"write {bn.describe(danda)}")
+    word = bn.quoted_word(text, start - 1, start)
+    message = f"ASCII `{pipe}` U+007C VERTICAL LINE used as a danda after {word}; write {char_name(danda)}"
+    fix = Fix.edit(start, end, danda, f"write {char_name(danda)}", safe=not spaced)
     return ctx.report(doc, start, end, message, hint=f"write `{danda}`", fix=fix)
 
 

@@ -12,8 +12,9 @@ from collections.abc import Iterator
 
 import regex
 
+from postlint.charnames import char_name
 from postlint.document import Document
-from postlint.findings import Edit, Finding, Fix, Severity
+from postlint.findings import Finding, Fix, Severity
 from postlint.rule import Rule, RuleContext
 from postlint.rules.bengali import letters as bn
 from postlint.rules.bengali.examples import GOOD, bad
@@ -65,17 +66,17 @@ def _finding(doc: Document, ctx: RuleContext, match: regex.Match[str]) -> Findin
     base = _base_of(text, start)
     if not _in_scope(run[0], base) or not in_prose(doc, start):
         return None
-    word = bn.quote(bn.word_around(text, start, end))
+    word = bn.quoted_word(text, start, end)
     if match.group("pile") is not None:
         message = f"{len(run)} combining marks on one letter in {word}; more than {MAX_MARKS} is never text"
         return ctx.report(doc, start, end, message, hint="remove the piled-up marks")
     if match.group("mark") is None:
-        message = f"nukta U+09BC after {bn.describe(base)}, which already has one, in {word}"
-        fix = Fix((Edit(start, end, ""),), True, "remove the second nukta")
+        message = f"nukta U+09BC after {char_name(base)}, which already has one, in {word}"
+        fix = Fix.edit(start, end, "", "remove the second nukta")
         return ctx.report(doc, start, end, message, hint=f"write `{bn.word_with(text, start, end, '')}`", fix=fix)
     times = "twice" if len(run) == 2 else f"{len(run)} times"
-    message = f"{bn.describe(run[0])} is written {times} in {word}; a letter takes it once"
-    fix = Fix((Edit(start + 1, end, ""),), True, "keep one copy of the mark")
+    message = f"{char_name(run[0])} is written {times} in {word}; a letter takes it once"
+    fix = Fix.edit(start + 1, end, "", "keep one copy of the mark")
     return ctx.report(doc, start, end, message, hint=f"write `{bn.word_with(text, start, end, run[0])}`", fix=fix)
 
 

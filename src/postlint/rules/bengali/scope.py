@@ -15,9 +15,6 @@ from postlint.language import post_language
 from postlint.markdown import Context, block_map, context_at, front_matter_key_at
 from postlint.rule import RuleContext
 
-# markdown.context_at says FRONT_MATTER for every front-matter offset, so URLs inside
-# values are found here with the same shapes markdown.py uses for the body.
-_URL = regex.compile(r"<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*>|\b(?:https?|ftp|mailto):[^\s<>()\[\]\"']+")
 _LANGUAGE_MEMO = "bengali-post-language"
 
 
@@ -25,29 +22,18 @@ def applies(doc: Document, ctx: RuleContext) -> bool:
     """Whether the Bengali rules check this document at all."""
     if doc.text is None:
         return False
-    language = doc.memo.get(_LANGUAGE_MEMO)
-    if language is None:
-        language = doc.memo[_LANGUAGE_MEMO] = post_language(doc, ctx)
-    return bool(language == "bn")
-
-
-def _in_front_matter_url(text: str, offset: int) -> bool:
-    line_start = text.rfind("\n", 0, offset) + 1
-    line_end = text.find("\n", offset)
-    line = text[line_start : line_end if line_end != -1 else len(text)]
-    column = offset - line_start
-    return any(m.start() <= column < m.end() for m in _URL.finditer(line))
+    return doc.memoised(_LANGUAGE_MEMO, lambda: post_language(doc, ctx)) == "bn"
 
 
 def in_prose(doc: Document, offset: int) -> bool:
     """Whether the character at `offset` is text a reader sees: body prose or a front-matter value."""
-    context = context_at(doc, offset)
+    context = context_at(doc, offset, front_matter_urls=True)
     if context is Context.TEXT:
         return True
     if context is not Context.FRONT_MATTER:
         return False
     place = front_matter_key_at(doc, offset)
-    return place is not None and not place[1] and not _in_front_matter_url(doc.text or "", offset)
+    return place is not None and not place[1]
 
 
 def prose_matches(doc: Document, pattern: regex.Pattern[str]) -> Iterator[regex.Match[str]]:

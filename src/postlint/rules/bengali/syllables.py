@@ -88,8 +88,4 @@ def _scan(doc: Document) -> Iterator[Defect]:
 
 def syllable_defects(doc: Document) -> list[Defect]:
     """Every malformed syllable in the prose of `doc`, computed once per document."""
-    found: list[Defect] | None = doc.memo.get(_MEMO)
-    if found is None:
-        found = list(_scan(doc))
-        doc.memo[_MEMO] = found
-    return found
+    return doc.memoised(_MEMO, lambda: list(_scan(doc)))

@@ -2,26 +2,20 @@
 
 from __future__ import annotations
 
-CLEAN = """---
-title: "তারিখ ঠিক আছে"
-slug: dates-are-fine-2025-04-10
-date: 2025-04-10T09:30:00+06:00
-lastmod: 2025-04-12
-tags: [dates]
-showToc: false
----
+from postlint.rules import examples
 
-Text.
-"""
+_FIELDS = {
+    "title": '"তারিখ ঠিক আছে"',
+    "slug": "dates-are-fine-2025-04-10",
+    "date": "2025-04-10T09:30:00+06:00",
+    "lastmod": "2025-04-12",
+    "tags": "[dates]",
+}
 
 
-def post(**fields: str) -> str:
-    """CLEAN with some front-matter lines replaced (`date=...`) or added."""
-    lines = CLEAN.split("\n")
-    for key, value in fields.items():
-        index = next((i for i, line in enumerate(lines) if line.startswith(f"{key}:")), None)
-        if index is None:
-            lines.insert(6, f"{key}: {value}")
-        else:
-            lines[index] = f"{key}: {value}"
-    return "\n".join(lines)
+def post(**changes: str) -> str:
+    """The clean post with front-matter lines replaced (`date=...`) or added before `showToc`."""
+    return examples.post("Text.\n", {**_FIELDS, **changes, "showToc": "false"})
+
+
+CLEAN = post()

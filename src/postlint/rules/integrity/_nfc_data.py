@@ -30,7 +30,7 @@ def _ranges(code_points: set[int]) -> Ranges:
 
 def compute() -> tuple[str, Ranges, Ranges, tuple[tuple[int, tuple[int, ...]], ...]]:
     """The tables, computed from the installed unicodedata2 (about 0.2 s)."""
-    from postlint.rules.integrity import _ucd
+    from postlint import ucd
 
     changed: set[int] = set(range(0x1161, 0x1176)) | set(range(0x11A8, 0x11C3))  # Hangul V and T jamo
     non_starters: set[int] = set()
@@ -39,20 +39,20 @@ def compute() -> tuple[str, Ranges, Ranges, tuple[tuple[int, tuple[int, ...]], .
         if 0xD800 <= cp <= 0xDFFF:
             continue
         ch = chr(cp)
-        if _ucd.combining(ch):
+        if ucd.combining(ch):
             non_starters.add(cp)
-        if _ucd.normalize("NFC", ch) != ch:
+        if ucd.normalize("NFC", ch) != ch:
             changed.add(cp)
-        parts = _ucd.decomposition(ch).split()
+        parts = ucd.decomposition(ch).split()
         if len(parts) == 2 and not parts[0].startswith("<"):
             first, second = (chr(int(part, 16)) for part in parts)
-            if _ucd.normalize("NFC", first + second) == ch:
-                target = changed if _ucd.combining(second) else pairs[ord(second)]
+            if ucd.normalize("NFC", first + second) == ch:
+                target = changed if ucd.combining(second) else pairs[ord(second)]
                 target.add(ord(second) if target is changed else ord(first))
     starter_pairs = tuple(
         (second, tuple(sorted(firsts))) for second, firsts in sorted(pairs.items()) if second not in changed
     )
-    return _ucd.UNIDATA_VERSION, _ranges(changed), _ranges(non_starters), starter_pairs
+    return ucd.UNIDATA_VERSION, _ranges(changed), _ranges(non_starters), starter_pairs
 
 
 def render() -> str:

@@ -13,10 +13,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from postlint.document import Document
+from postlint.charnames import snippet
+from postlint.document import Document, line_bounds
 from postlint.findings import Finding, Severity
 from postlint.rule import Example, Rule, RuleContext
-from postlint.rules.integrity._common import in_code_block, post, snippet
+from postlint.rules.examples import post
+from postlint.rules.integrity._common import in_code_block
 from postlint.rules.integrity.bijoy_table import bijoy_to_unicode, convertible
 from postlint.rules.integrity.bijoy_words import COMMON_WORDS
 
@@ -66,9 +68,7 @@ def _bijoy_lines(doc: Document) -> list[tuple[int, int]]:
     for candidate in _CANDIDATE.finditer(text):
         if candidate.start() <= line_end:
             continue
-        line_start = text.rfind("\n", 0, candidate.start()) + 1
-        line_end = text.find("\n", candidate.start())
-        line_end = len(text) if line_end == -1 else line_end
+        line_start, line_end = line_bounds(text, candidate.start())
         line = text[line_start:line_end]
         if _BENGALI.search(line) or in_code_block(doc, line_start):
             continue
@@ -81,9 +81,10 @@ def _bijoy_lines(doc: Document) -> list[tuple[int, int]]:
 
 def bijoy_runs(doc: Document) -> list[tuple[int, int]]:
     """Bijoy passages: runs of Bijoy lines with only blank lines between (computed once per document)."""
-    cached: list[tuple[int, int]] | None = doc.memo.get("integrity.bijoy")
-    if cached is not None:
-        return cached
+    return doc.memoised("integrity.bijoy", lambda: _runs(doc))
+
+
+def _runs(doc: Document) -> list[tuple[int, int]]:
     text = doc.text or ""
     runs: list[tuple[int, int]] = []
     for start, end in _bijoy_lines(doc):
@@ -91,7 +92,6 @@ def bijoy_runs(doc: Document) -> list[tuple[int, int]]:
             runs[-1] = (runs[-1][0], end)
         else:
             runs.append((start, end))
-    doc.memo["integrity.bijoy"] = runs
     return runs
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from postlint.rules.integrity import _ucd
+from postlint import ucd
 
 _LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ_`abcdefghijklmn"
 _ASCII = dict(zip(_LETTERS, "অইঈউঊঋএঐওঔকখগঘঙচছজঝঞটঠডঢণতথদধনপফবভমযরলশষসহ", strict=True))
@@ -72,4 +72,4 @@ def bijoy_to_unicode(segment: str) -> str:
     logical = _PRE_BASE.sub(r"\2\1", visual)
     logical = _REPH.sub("\u09b0\u09cd\\1\\2", logical)
     logical = _CANDRABINDU.sub("\\1\u0981", logical).replace("অা", "আ")
-    return _ucd.normalize("NFC", logical)
+    return ucd.normalize("NFC", logical)

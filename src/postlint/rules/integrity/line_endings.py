@@ -9,9 +9,9 @@ import re
 from collections.abc import Iterator
 
 from postlint.document import Document
-from postlint.findings import Edit, Finding, Fix, Severity
+from postlint.findings import Finding, Fix, Severity
 from postlint.rule import Example, Rule, RuleContext
-from postlint.rules.integrity._common import post
+from postlint.rules.examples import post
 
 _BREAK = re.compile(r"\r\n|\r|\n")
 _LABEL = {"\n": "LF", "\r\n": "CRLF", "\r": "a lone CR"}
@@ -34,7 +34,7 @@ def _mixed_line_endings(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     for start, kind in breaks:
         if kind == usual or (kind != "\r" and not mixed):
             continue
-        fix = Fix((Edit(start, start + len(kind), usual),), True, f"end the line with {_LABEL[usual]}")
+        fix = Fix.edit(start, start + len(kind), usual, f"end the line with {_LABEL[usual]}")
         if kind == "\r":
             message = (
                 "lone carriage return U+000D: Markdown and browsers break the line here, "
@@ -53,7 +53,7 @@ def _missing_final_newline(doc: Document, ctx: RuleContext) -> Iterator[Finding]
         return
     end = len(text)
     newline = dominant_break(text)
-    fix = Fix((Edit(end, end, newline),), True, "add a line break at the end of the file")
+    fix = Fix.edit(end, end, newline, "add a line break at the end of the file")
     yield ctx.report(
         doc,
         end,

@@ -14,12 +14,13 @@ from dataclasses import dataclass
 
 import regex
 
+from postlint import ucd
+from postlint.charnames import snippet
 from postlint.document import Document
-from postlint.findings import Edit, Finding, Fix
-from postlint.markdown import Context, context_at
+from postlint.findings import Finding, Fix
 from postlint.rule import Example, Rule, RuleContext
-from postlint.rules.integrity import _ucd
-from postlint.rules.integrity._common import in_code_block, post, snippet
+from postlint.rules.examples import post
+from postlint.rules.integrity._common import in_code
 
 
 def _continuation_bytes() -> str:
@@ -67,9 +68,10 @@ def _segments(text: str, hit: int) -> list[tuple[int, int]]:
 
 def find_mojibake(doc: Document) -> list[Mojibake]:
     """Every mojibake segment of the document outside code (computed once per document)."""
-    cached: list[Mojibake] | None = doc.memo.get("integrity.mojibake")
-    if cached is not None:
-        return cached
+    return doc.memoised("integrity.mojibake", lambda: _find_mojibake(doc))
+
+
+def _find_mojibake(doc: Document) -> list[Mojibake]:
     found: list[Mojibake] = []
     text = doc.text or ""
     position = 0
@@ -77,7 +79,7 @@ def find_mojibake(doc: Document) -> list[Mojibake]:
         segments = _segments(text, hit.start())
         position = max(segments[-1][1], hit.end())
         for start, end in segments:
-            if in_code_block(doc, start) or context_at(doc, start) is Context.INLINE_CODE:
+            if in_code(doc, start):
                 continue
             from ftfy import fix_encoding
             from ftfy.badness import is_bad
@@ -85,7 +87,6 @@ def find_mojibake(doc: Document) -> list[Mojibake]:
             piece = text[start:end]
             if is_bad(piece) and (fixed := fix_encoding(piece)) != piece:
                 found.append(Mojibake(start, end, fixed))
-    doc.memo["integrity.mojibake"] = found
     return found
 
 
@@ -94,7 +95,7 @@ def _safe_to_apply(fixed: str) -> bool:
     return (
         re.search("[\u0980-\u09ff]", fixed) is not None
         and _FOREIGN.search(fixed) is None
-        and _ucd.normalize("NFC", fixed) == fixed
+        and ucd.is_normalized("NFC", fixed)
     )
 
 
@@ -105,7 +106,7 @@ def _mojibake(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         shown, reading = snippet(doc.text, item.start, item.end), snippet(item.fixed, 0, len(item.fixed))
         fix = None
         if _safe_to_apply(item.fixed):
-            fix = Fix((Edit(item.start, item.end, item.fixed),), True, "decode the text as UTF-8 (ftfy)")
+            fix = Fix.edit(item.start, item.end, item.fixed, "decode the text as UTF-8 (ftfy)")
         yield ctx.report(
             doc,
             item.start,

@@ -12,7 +12,8 @@ from collections.abc import Iterable, Iterator
 
 import regex
 
-from postlint.rules.integrity import _ucd
+from postlint import ucd
+from postlint.document import line_bounds
 from postlint.rules.integrity._nfc_data import CHANGED, NON_STARTERS, STARTER_PAIRS, Ranges
 
 NUKTA_LETTERS = {"\u09dc": "\u09a1\u09bc", "\u09dd": "\u09a2\u09bc", "\u09df": "\u09af\u09bc"}
@@ -54,16 +55,12 @@ def _without_nukta_letters(text: str) -> str:
 
 def _changes(text: str) -> bool:
     text = _without_nukta_letters(text)
-    return _ucd.normalize("NFC", text) != text
+    return not ucd.is_normalized("NFC", text)
 
 
 def _candidate_lines(text: str) -> list[tuple[int, int]]:
     starts = {text.rfind("\n", 0, hit.start()) + 1 for pattern in _CANDIDATES for hit in pattern.finditer(text)}
-    lines = []
-    for start in sorted(starts):
-        end = text.find("\n", start)
-        lines.append((start, len(text) if end == -1 else end))
-    return lines
+    return [line_bounds(text, start) for start in sorted(starts)]
 
 
 def not_nfc_places(text: str) -> list[Place]:
@@ -75,5 +72,5 @@ def not_nfc_places(text: str) -> list[Place]:
         if _changes(text[line_start:line_end]):
             for match in _CLUSTER.finditer(text, line_start, line_end):
                 if _changes(match.group()):
-                    places.append((match.start(), match.end(), _ucd.normalize("NFC", match.group())))
+                    places.append((match.start(), match.end(), ucd.normalize("NFC", match.group())))
     return places

@@ -14,10 +14,12 @@ from collections.abc import Iterator, Sequence
 
 import regex
 
+from postlint.charnames import char_name, code_points, visible
 from postlint.document import Document
 from postlint.findings import Edit, Finding, Fix, Severity
 from postlint.rule import Example, Rule, RuleContext
-from postlint.rules.integrity._common import GOOD_BENGALI, code_points, is_address, name, post, visible
+from postlint.rules.examples import post
+from postlint.rules.integrity._common import GOOD_BENGALI, is_address
 from postlint.rules.integrity.nfc_scan import NUKTA_LETTERS, Place, not_nfc_places
 
 _NUKTA = re.compile("[\u09dc\u09dd\u09df]")
@@ -71,7 +73,7 @@ def _precomposed_nukta(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     places = [(m.start(), m.end(), NUKTA_LETTERS[m.group()]) for m in _NUKTA.finditer(text)]
     start, end, nfc = places[0]
     message = (
-        f"precomposed {name(text[start])} in `{_word_at(text, start, end)}`; NFC spells it "
+        f"precomposed {char_name(text[start])} in `{_word_at(text, start, end)}`; NFC spells it "
         f"{code_points(nfc)} (base letter and nukta), which is what search and comparisons expect"
     )
     yield _report(doc, ctx, places, message, "\u09dc \u09dd \u09df")

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from postlint.document import Document
+from postlint.charnames import snippet
+from postlint.document import Document, line_bounds
 from postlint.findings import Finding
-from postlint.markdown import Context, context_at
 from postlint.rule import Example, Rule, RuleContext
-from postlint.rules.integrity._common import in_code_block, post, snippet
+from postlint.rules.examples import post
+from postlint.rules.integrity._common import in_code
 from postlint.rules.integrity.mojibake import find_mojibake
 
 _REPLACEMENT = re.compile("\ufffd+")
@@ -24,12 +25,10 @@ def _replacement_char(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         start, end = match.span()
         if any(a <= start < b for a, b in mojibake):
             continue  # reported as mojibake
-        if in_code_block(doc, start) or context_at(doc, start) is Context.INLINE_CODE:
+        if in_code(doc, start):
             continue  # a post about U+FFFD shows it in code
-        line_start = text.rfind("\n", 0, start) + 1
-        line_end = text.find("\n", end)
-        line_end = len(text) if line_end == -1 else line_end
-        around = snippet(text, max(line_start, start - 12), min(line_end, end + 12)).rstrip("\r")
+        line_start, line_end = line_bounds(text, start)
+        around = snippet(text, max(line_start, start - 12), min(line_end, end + 12))
         yield ctx.report(
             doc,
             start,

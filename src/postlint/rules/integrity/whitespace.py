@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from postlint.document import Document
-from postlint.findings import Edit, Finding, Fix, Severity
-from postlint.markdown import Context, context_at
+from postlint.charnames import char_name
+from postlint.document import Document, line_bounds
+from postlint.findings import Finding, Fix, Severity
 from postlint.rule import Example, Rule, RuleContext
-from postlint.rules.integrity._common import in_code_block, name, post
+from postlint.rules.examples import post
+from postlint.rules.integrity._common import in_code, in_code_block
 
 _TRAILING = re.compile(r"[ \t\u00a0\u3000]+(?=\r?\n|\r|\Z)")
 _SPACES = " \t\u00a0\u3000"
@@ -20,9 +21,7 @@ _LIST_ITEM = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
 
 def _line(text: str, start: int) -> tuple[int, int]:
     """Offsets of the line around `start`, without its line break."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", start)
-    line_end = len(text) if line_end == -1 else line_end
+    line_start, line_end = line_bounds(text, start)
     return line_start, line_end - (1 if text[line_start:line_end].endswith("\r") else 0)
 
 
@@ -66,7 +65,7 @@ def _trailing_whitespace(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         breaks = not blank and run.startswith("   ") and run.strip(" ") == "" and next_line.strip() != ""
         replacement = "  " if breaks and start >= doc.body_start else ""
         kinds = sorted(set(run))
-        what = f"{len(run)} trailing space(s)" if kinds == [" "] else "trailing " + ", ".join(map(name, kinds))
+        what = f"{len(run)} trailing space(s)" if kinds == [" "] else "trailing " + ", ".join(map(char_name, kinds))
         message = f"{what} at the end of the line; lines are expected to end without whitespace"
         hint = (
             "keep exactly two spaces for a Markdown hard line break"
@@ -74,7 +73,7 @@ def _trailing_whitespace(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             else "remove the trailing whitespace"
         )
         description = "keep two spaces (the hard break)" if replacement else "remove the trailing whitespace"
-        yield ctx.report(doc, start, end, message, hint, Fix((Edit(start, end, replacement),), True, description))
+        yield ctx.report(doc, start, end, message, hint, Fix.edit(start, end, replacement, description))
 
 
 def _hard_tab(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
@@ -86,16 +85,16 @@ def _hard_tab(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         line_start, line_end = _line(text, start)
         if end == line_end and text[line_start:start].strip():
             continue  # trailing tabs belong to trailing-whitespace
-        if in_code_block(doc, start) or context_at(doc, start) is Context.INLINE_CODE:
+        if in_code(doc, start):
             continue
         column = start - line_start
         width = 4 * len(match.group()) - column % 4
-        fix = Fix((Edit(start, end, " " * width),), True, "replace the tab with spaces (tab stops of 4)")
+        fix = Fix.edit(start, end, " " * width, "replace the tab with spaces (tab stops of 4)")
         yield ctx.report(
             doc,
             start,
             end,
-            f"{name(chr(9))} (hard tab) in text; indent and align with spaces",
+            f"{char_name(chr(9))} (hard tab) in text; indent and align with spaces",
             "editors, GitHub and Markdown renderers disagree on tab widths; use spaces outside code blocks",
             fix,
         )

@@ -1,4 +1,4 @@
-"""What the safety rules share: one candidate scan, places, names and severities.
+"""What the safety rules share: one candidate scan, and where a hit is.
 
 Most files are clean, so one compiled pattern finds every character any safety rule
 cares about, once per document (memoised on `doc.memo`); each rule filters those
@@ -7,21 +7,18 @@ hits, and only a hit pays for its context (front-matter key, code block, slug).
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import regex
 
+from postlint.charnames import visible
 from postlint.document import Document
-from postlint.findings import Edit, Finding, Fix, Severity
-from postlint.markdown import Context, context_at
-from postlint.rule import RuleContext
-from postlint.rules.safety._names import visible
+from postlint.markdown import Context, context_at, front_matter_key_at, front_matter_node_at
 
 _MEMO = "safety:candidates"
-# The characters of `_names.INVISIBLE` written out (Cc, Co, Zs, Zl, Zp, Default_Ignorable_Code_Point,
+# Every character a safety rule looks at, written out (Cc, Co, Zs, Zl, Zp, Default_Ignorable_Code_Point,
 # Noncharacter_Code_Point, Bidi_Control, U+00AD, less TAB LF CR SPACE): all stable by Unicode's policies,
 # and stdlib `re` scans a literal class several times faster. A test checks it against the properties.
 SCAN_CLASS = (
@@ -44,13 +41,12 @@ _SPACE = regex.compile(r"\s")
 
 def candidates(doc: Document) -> list[tuple[int, str]]:
     """Offsets and characters of every hit of the shared candidate pattern."""
-    hits: list[tuple[int, str]] | None = doc.memo.get(_MEMO)
-    if hits is None:
-        text = doc.text or ""
-        scan = _SCAN_ASCII if text.isascii() else _SCAN
-        hits = [(m.start(), m.group()) for m in scan.finditer(text)]
-        doc.memo[_MEMO] = hits
-    return hits
+    return doc.memoised(_MEMO, lambda: _find_candidates(doc.text or ""))
+
+
+def _find_candidates(text: str) -> list[tuple[int, str]]:
+    scan = _SCAN_ASCII if text.isascii() else _SCAN
+    return [(m.start(), m.group()) for m in scan.finditer(text)]
 
 
 def hits_of(doc: Document, wanted: Callable[[str], bool]) -> Iterator[tuple[int, str]]:
@@ -119,41 +115,10 @@ class Place:
 
 def place_at(doc: Document, offset: int) -> Place:
     context = context_at(doc, offset)
-    fm = doc.front_matter
-    if context is not Context.FRONT_MATTER or fm is None:
+    if context is not Context.FRONT_MATTER:
         return Place(context)
-    key: str | None = None
-    in_key = False
-    for pointer, node in fm.source_map.nodes.items():
-        if node.key_start is not None and node.key_end is not None and node.key_start <= offset < node.key_end:
-            in_key = True
-            key = str(pointer[0])
-            break
-        if len(pointer) == 1 and node.start <= offset < max(node.end, node.start + 1):
-            key = str(pointer[0])
-    return Place(context, key, in_key)
-
-
-def report(
-    doc: Document,
-    ctx: RuleContext,
-    span: tuple[int, int],
-    message: str,
-    *,
-    severity: Severity | None = None,
-    hint: str | None = None,
-    fix: Fix | None = None,
-) -> Finding:
-    """A finding; `severity` is the rule's choice for this case, used unless config set the rule's."""
-    finding = ctx.report(doc, span[0], span[1], message, hint=hint, fix=fix)
-    if severity is None or ctx.severity is not ctx.rule.severity:
-        return finding
-    return dataclasses.replace(finding, severity=severity)
-
-
-def removal(start: int, end: int, description: str, *, safe: bool = True) -> Fix:
-    return Fix(edits=(Edit(start, end, ""),), safe=safe, description=description)
-
-
-def replacement(start: int, end: int, text: str, description: str, *, safe: bool = True) -> Fix:
-    return Fix(edits=(Edit(start, end, text),), safe=safe, description=description)
+    node = front_matter_node_at(doc, offset)
+    if node is not None and node.is_key:
+        return Place(context, str(node.pointer[0]), in_key=True)
+    top = front_matter_key_at(doc, offset)
+    return Place(context, None if top is None else top[0])

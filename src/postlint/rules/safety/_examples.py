@@ -1,10 +1,9 @@
-"""Example posts for the safety rules' documentation (code points written as escapes)."""
+"""The good example of the safety rules: correct text full of joiners and selectors (written as escapes)."""
 
 from __future__ import annotations
 
 from postlint.rule import Example
-
-FRONT = "---\ntitle: {title}\nslug: {slug}\ndate: 2025-04-10\ntags: [{tags}]\nshowToc: false\n---\n\n"
+from postlint.rules.examples import post
 
 # Correct Bengali the rules must leave alone: RA ZWJ VIRAMA YA (র‍্যালি), explicit hasanta with
 # ZWNJ (উদ্‌যাপন), khanda ta (উৎসব), অ্যাপ, Bengali digits, an emoji ZWJ sequence with VS16,
@@ -18,12 +17,6 @@ GOOD_BODY = (
     "\u0645\u0631\u062d\u0628\u0627 \u0628\u0627\u0644\u0639\u0627\u0644\u0645 means hello, world.\n\n"
     "~~~js\nconst app = 'WeChat';\n~~~\n"
 )
-
-
-def post(body: str, *, title: str = "Hello", slug: str = "hello-2025-04-10", tags: str = "news") -> str:
-    """A whole post with valid front matter and `body` (which should end with a newline)."""
-    text = FRONT.format(title=title, slug=slug, tags=tags) + body
-    return text if text.endswith("\n") else text + "\n"
 
 
 GOOD = Example(post(GOOD_BODY, title='"WeChat \u0985\u09cd\u09af\u09be\u09aa"'))

@@ -7,12 +7,13 @@ from dataclasses import dataclass
 
 import regex
 
-from postlint.document import Document
-from postlint.findings import Finding, Severity
+from postlint.charnames import char_name
+from postlint.document import Document, line_bounds
+from postlint.findings import Finding, Fix, Severity
 from postlint.rule import Example, Rule, RuleContext
-from postlint.rules.safety._common import hits_of, place_at, removal, report
-from postlint.rules.safety._examples import GOOD, post
-from postlint.rules.safety._names import char_name
+from postlint.rules.examples import post
+from postlint.rules.safety._common import hits_of, place_at
+from postlint.rules.safety._examples import GOOD
 
 _ISOLATES = {"\u2066": "LRI", "\u2067": "RLI", "\u2068": "FSI"}
 _EMBEDDINGS = {"\u202a": "LRE", "\u202b": "RLE", "\u202d": "LRO", "\u202e": "RLO"}
@@ -63,8 +64,7 @@ def _by_line(doc: Document, offsets: list[int]) -> Iterator[list[int]]:
             yield group
             group = []
         if not group:
-            line_end = text.find("\n", at)
-            line_end = len(text) if line_end == -1 else line_end
+            line_end = line_bounds(text, at)[1]
         group.append(at)
     if group:
         yield group
@@ -82,23 +82,23 @@ def _check_controls(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             if pair.opener in _ISOLATES and _has_rtl(inside) and not place.in_front_matter and not place.is_code:
                 message = f"directional isolate {name} around right-to-left text; prefer markup"
                 hint = 'write <bdi>…</bdi> or dir="rtl" in HTML, so the text carries no invisible controls'
-                yield report(doc, ctx, (pair.start, pair.end), message, severity=Severity.WARNING, hint=hint)
+                yield ctx.report(doc, pair.start, pair.end, message, severity=Severity.WARNING, hint=hint)
                 continue
             where = place.label
             kind = "override" if pair.opener in "\u202d\u202e" else "control"
-            yield report(
+            yield ctx.report(
                 doc,
-                ctx,
-                (pair.start, pair.end),
+                pair.start,
+                pair.end,
                 f"bidirectional {kind} {name} in {where} makes the text display in a different order than it "
                 "is stored (Trojan Source); remove it",
                 hint="what readers see and what a copy, a search or a compiler gets are not the same text",
             )
         for at in sorted(unmatched):
-            yield report(
+            yield ctx.report(
                 doc,
-                ctx,
-                (at, at + 1),
+                at,
+                at + 1,
                 f"unterminated bidirectional control {char_name(text[at])} in {place_at(doc, at).label} reorders "
                 "the rest of the line (Trojan Source); remove it",
                 hint="what readers see and what a copy, a search or a compiler gets are not the same text",
@@ -117,13 +117,13 @@ def _check_marks(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     for at, char in hits_of(doc, _MARKS.__contains__):
         if _has_rtl(_paragraph(text, at, "\n" if at < doc.body_start else "\n\n")):
             continue
-        yield report(
+        yield ctx.report(
             doc,
-            ctx,
-            (at, at + 1),
+            at,
+            at + 1,
             f"directional mark {char_name(char)} in a paragraph with no right-to-left text; remove it",
             hint="it only moves neutral characters (punctuation, spaces) and usually comes from a copy-paste",
-            fix=removal(at, at + 1, f"remove {char_name(char)}"),
+            fix=Fix.edit(at, at + 1, "", f"remove {char_name(char)}"),
         )
 
 
@@ -140,7 +140,7 @@ BIDI_CONTROL = Rule(
         "since `<bdi>` or `dir=` does the same job visibly. There is no automatic fix: removing a control "
         "changes what readers see."
     ),
-    bad=Example(post("Price: \u202e99.0$\u202c only.")),
+    bad=Example(post("Price: \u202e99.0$\u202c only.\n")),
     good=GOOD,
     severity=Severity.ERROR,
     check=_check_controls,
@@ -156,7 +156,7 @@ BIDI_MARK = Rule(
         "invisible, and silently move neutral characters. The rule runs everywhere, code included; removing a "
         "mark is safe when the paragraph has no right-to-left text."
     ),
-    bad=Example(post("Hello\u200e world.")),
+    bad=Example(post("Hello\u200e world.\n")),
     good=GOOD,
     severity=Severity.WARNING,
     fixable=True,

@@ -8,14 +8,15 @@ from functools import lru_cache
 
 import regex
 
+from postlint.charnames import char_name
 from postlint.document import Document
 from postlint.findings import Finding, Severity
 from postlint.frontmatter.source_map import pointer_text
 from postlint.rule import Example, Rule, RuleContext
-from postlint.rules.safety._common import SLUG_KEYS, TAG_KEYS, TITLE_KEYS, report
-from postlint.rules.safety._examples import GOOD, post
+from postlint.rules.examples import post
+from postlint.rules.safety._common import SLUG_KEYS, TAG_KEYS, TITLE_KEYS
+from postlint.rules.safety._examples import GOOD
 from postlint.rules.safety._front_matter import string_values
-from postlint.rules.safety._names import char_name
 from postlint.rules.safety._scripts import allowed_mix, resolved, scripts_of
 
 _WORD = regex.compile(r"[\p{L}\p{M}\p{Nd}\u200c\u200d]+")
@@ -82,7 +83,7 @@ def _check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
                 at = text.find(word, span[0], span[1])
                 where = (at, at + len(word)) if at != -1 else span
                 message = f"{problem[0]} in `{pointer_text(pointer)}`; it looks like one word but does not match it"
-                yield report(doc, ctx, where, message, hint=problem[1])
+                yield ctx.report(doc, *where, message, hint=problem[1])
 
 
 CONFUSABLE_MIXED_SCRIPT = Rule(

@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from postlint.charnames import around, char_name
 from postlint.document import Document
-from postlint.findings import Finding, Severity
+from postlint.findings import Finding, Fix, Severity
 from postlint.rule import Example, Rule, RuleContext
-from postlint.rules.safety._common import hits_of, place_at, removal, report
-from postlint.rules.safety._examples import GOOD, post
-from postlint.rules.safety._names import around, char_name
+from postlint.rules.examples import post
+from postlint.rules.safety._common import hits_of, place_at
+from postlint.rules.safety._examples import GOOD
 
 _ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b\n]*(?:\x07|\x1b\\)|[@-Z\\-_])")
 # cp1252's printable characters in 0x80-0x9F: with Latin-1 and C1, the alphabet of UTF-8 mojibake.
@@ -57,15 +58,15 @@ def _check_controls(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         place = place_at(doc, at)
         what = "terminal escape sequence" if ansi else char_name(char)
         c1 = "\x80" <= char <= "\x9f"
-        yield report(
+        yield ctx.report(
             doc,
-            ctx,
-            (at, end),
+            at,
+            end,
             f"control character {what} in {place.label} at `{around(text, at, end)}`; remove it",
             hint="C1 controls usually come from text decoded as cp1252; check the words around it"
             if c1
             else "YAML and XML feeds reject control characters, and ESC can drive a reader's terminal",
-            fix=removal(at, end, "remove the control character", safe=not c1),
+            fix=Fix.edit(at, end, "", "remove the control character", safe=not c1),
         )
 
 
@@ -73,10 +74,10 @@ def _check_separators(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     text = doc.text or ""
     for at, char in hits_of(doc, "\u2028\u2029".__contains__):
         place = place_at(doc, at)
-        yield report(
+        yield ctx.report(
             doc,
-            ctx,
-            (at, at + 1),
+            at,
+            at + 1,
             f"{char_name(char)} in {place.label} at `{around(text, at, at + 1)}`; write a newline or a space",
             severity=Severity.ERROR if place.in_front_matter else None,
             hint="some programs break the line here and others do not; PyYAML and JavaScript treat it as a line end",

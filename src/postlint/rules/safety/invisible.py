@@ -6,13 +6,14 @@ from collections.abc import Iterator
 
 import regex
 
+from postlint.charnames import around, char_name
 from postlint.document import Document
-from postlint.findings import Finding, Severity
+from postlint.findings import Finding, Fix, Severity
 from postlint.language import post_language
 from postlint.rule import Example, Rule, RuleContext
-from postlint.rules.safety._common import TAG_KEYS, TITLE_KEYS, hits_of, is_word, place_at, removal, report
-from postlint.rules.safety._examples import GOOD, post
-from postlint.rules.safety._names import around, char_name
+from postlint.rules.examples import post
+from postlint.rules.safety._common import TAG_KEYS, TITLE_KEYS, hits_of, is_word, place_at
+from postlint.rules.safety._examples import GOOD
 
 _IGNORABLE = regex.compile(r"\p{Default_Ignorable_Code_Point}")
 # Default-ignorable characters that have a rule of their own.
@@ -51,14 +52,14 @@ def _check_invisible(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             continue
         place = place_at(doc, at)
         blank = " (it makes a name or a value look blank)" if char in _BLANK_FILLERS else ""
-        yield report(
+        yield ctx.report(
             doc,
-            ctx,
-            (at, at + 1),
+            at,
+            at + 1,
             f"invisible character {char_name(char)} in {place.label} at `{around(text, at, at + 1)}`{blank}; remove it",
             severity=Severity.ERROR if place.is_sensitive else None,
             hint="default-ignorable characters are not displayed but change searches, comparisons and identifiers",
-            fix=removal(at, at + 1, f"remove {char_name(char)}", safe=char != _CGJ),
+            fix=Fix.edit(at, at + 1, "", f"remove {char_name(char)}", safe=char != _CGJ),
         )
 
 
@@ -66,14 +67,14 @@ def _check_bom(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     for at, _ in hits_of(doc, "\ufeff".__eq__):
         place = place_at(doc, at)
         what = "a second byte-order mark" if at == 0 else f"a byte-order mark U+FEFF in {place.label}"
-        yield report(
+        yield ctx.report(
             doc,
-            ctx,
-            (at, at + 1),
+            at,
+            at + 1,
             f"{what} (left behind when files were joined); remove it",
             severity=Severity.ERROR if place.is_sensitive else None,
             hint="it is invisible; YAML keeps it inside keys and values, so `\\ufefftitle` is not `title`",
-            fix=removal(at, at + 1, "remove U+FEFF"),
+            fix=Fix.edit(at, at + 1, "", "remove U+FEFF"),
         )
 
 
@@ -86,11 +87,11 @@ def _check_soft_hyphen(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         inside_word = is_word(text[at - 1] if at else "") and is_word(text[at + 1 : at + 2])
         if not exact and inside_word and post_language(doc, ctx) in hyphenating:
             continue  # a hyphenation hint in a long German or Dutch word
-        fix = removal(at, at + 1, "remove the soft hyphen") if exact or not inside_word else None
-        yield report(
+        fix = Fix.edit(at, at + 1, "", "remove the soft hyphen") if exact or not inside_word else None
+        yield ctx.report(
             doc,
-            ctx,
-            (at, at + 1),
+            at,
+            at + 1,
             f"soft hyphen U+00AD in {place.label} at `{around(text, at, at + 1)}`; it is invisible but breaks "
             "exact matches",
             severity=Severity.ERROR if place.in_key or place.is_slug else None,

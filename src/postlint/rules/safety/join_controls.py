@@ -7,13 +7,14 @@ from dataclasses import dataclass
 
 import regex
 
+from postlint import ucd
+from postlint.charnames import around, char_name
 from postlint.document import Document
-from postlint.findings import Edit, Finding, Fix, Severity
+from postlint.findings import Finding, Fix, Severity
 from postlint.rule import Example, Rule, RuleContext
-from postlint.rules.safety import _ucd as ucd
-from postlint.rules.safety._common import hits_of, is_word, place_at, removal, report
-from postlint.rules.safety._examples import GOOD, post
-from postlint.rules.safety._names import around, char_name
+from postlint.rules.examples import post
+from postlint.rules.safety._common import hits_of, is_word, place_at
+from postlint.rules.safety._examples import GOOD
 
 ZWJ, ZWNJ = "\u200d", "\u200c"
 _RA, _YA, _TA = "\u09b0", "\u09af", "\u09a4"
@@ -102,11 +103,11 @@ def judge(text: str, at: int) -> Verdict | None:
 
 def _fix(verdict: Verdict, at: int, safe_place: bool) -> Fix | None:
     if safe_place or verdict.fix == "edge":
-        return removal(at, at + 1, "remove the join control")
+        return Fix.edit(at, at + 1, "", "remove the join control")
     if verdict.fix == "inside":
-        return removal(at, at + 1, "remove the join control", safe=False)
+        return Fix.edit(at, at + 1, "", "remove the join control", safe=False)
     if verdict.fix == "zwj":
-        return Fix(edits=(Edit(at, at + 1, ZWJ),), safe=False, description="write U+200D ZERO WIDTH JOINER")
+        return Fix.edit(at, at + 1, ZWJ, "write U+200D ZERO WIDTH JOINER", safe=False)
     return None
 
 
@@ -123,10 +124,10 @@ def _check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             continue
         place = place or place_at(doc, at)
         severity = Severity.ERROR if place.is_sensitive and verdict.severity is None else verdict.severity
-        yield report(
+        yield ctx.report(
             doc,
-            ctx,
-            (at, at + 1),
+            at,
+            at + 1,
             f"{char_name(text[at])} {verdict.reason} at `{around(text, at, at + 1)}`; {verdict.expected}",
             severity=severity,
             hint="ZWJ/ZWNJ belong inside a word: র‍্য, a hasanta (উদ্‌যাপন), Arabic-script joins, emoji sequences",

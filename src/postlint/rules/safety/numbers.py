@@ -6,13 +6,14 @@ from collections.abc import Iterator
 
 import regex
 
+from postlint import ucd
 from postlint.document import Document
 from postlint.findings import Finding, Severity
 from postlint.markdown import Context
 from postlint.rule import Example, Rule, RuleContext
-from postlint.rules.safety import _ucd as ucd
-from postlint.rules.safety._common import place_at, report
-from postlint.rules.safety._examples import GOOD, post
+from postlint.rules.examples import post
+from postlint.rules.safety._common import place_at
+from postlint.rules.safety._examples import GOOD
 
 _FOREIGN_DIGIT = regex.compile(r"[^\P{Nd}0-9]")
 # A number: digit runs joined by one separator; a keycap's digit (1 FE0F 20E3) is not part of one.
@@ -46,10 +47,9 @@ def _check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         if place.context in _SKIPPED or place.in_key:
             continue
         line = doc.index.line_text(doc.index.position(match.start()).line)
-        yield report(
+        yield ctx.report(
             doc,
-            ctx,
-            match.span(),
+            *match.span(),
             f"the number `{number}` mixes digits of {len(zeros)} systems; write it in one",
             hint=f"write `{_suggestion(number, line)}`",
         )

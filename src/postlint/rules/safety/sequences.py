@@ -6,12 +6,13 @@ from collections.abc import Iterator
 
 import regex
 
+from postlint.charnames import around, char_name
 from postlint.document import Document
-from postlint.findings import Edit, Finding, Fix, Severity
+from postlint.findings import Finding, Fix, Severity
 from postlint.rule import Example, Rule, RuleContext
-from postlint.rules.safety._common import hits_of, is_space, removal, report, runs
-from postlint.rules.safety._examples import GOOD, post
-from postlint.rules.safety._names import around, char_name
+from postlint.rules.examples import post
+from postlint.rules.safety._common import hits_of, is_space, runs
+from postlint.rules.safety._examples import GOOD
 
 _BLACK_FLAG = "\U0001f3f4"
 _CANCEL_TAG = "\U000e007f"
@@ -41,14 +42,14 @@ def _check_tags(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             continue  # an emoji tag sequence: the flags of England, Scotland, Wales
         hidden = _hidden_text(text[start:end])
         what = f"hide the text {hidden!r}" if hidden.strip() else "are hidden in the text"
-        yield report(
+        yield ctx.report(
             doc,
-            ctx,
-            (start, end),
+            start,
+            end,
             f"{end - start} invisible tag character(s) from {char_name(text[start])} on {what} outside an "
             "emoji tag sequence; remove them",
             hint="tag characters are invisible to readers but read by search, AI and RAG pipelines (ASCII smuggling)",
-            fix=removal(start, end, "remove the tag characters"),
+            fix=Fix.edit(start, end, "", "remove the tag characters"),
         )
 
 
@@ -62,8 +63,8 @@ def _valid_selector(base: str, selector: str) -> bool:
 
 def _selector_fix(start: int, end: int, keep_one: bool) -> Fix:
     if keep_one:
-        return Fix(edits=(Edit(start, end, _VS16),), safe=True, description="keep a single U+FE0F after the emoji")
-    return removal(start, end, "remove the variation selectors")
+        return Fix.edit(start, end, _VS16, "keep a single U+FE0F after the emoji")
+    return Fix.edit(start, end, "", "remove the variation selectors")
 
 
 def _check_selectors(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
@@ -80,10 +81,10 @@ def _check_selectors(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             what = f"{char_name(text[start])} with no character before it"
         else:
             what = f"{char_name(text[start])} after {char_name(base)}, which has no such variant"
-        yield report(
+        yield ctx.report(
             doc,
-            ctx,
-            (start, end),
+            start,
+            end,
             f"{what} in `{around(text, start, end)}`; a variation selector belongs after a single character "
             "that has a registered variant",
             severity=Severity.ERROR if count > 4 else None,

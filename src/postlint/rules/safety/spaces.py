@@ -7,13 +7,14 @@ from dataclasses import dataclass
 
 import regex
 
+from postlint.charnames import around, char_name
 from postlint.document import Document
 from postlint.findings import Finding, Fix, Severity
+from postlint.markdown import front_matter_node_at
 from postlint.rule import Example, Rule, RuleContext
-from postlint.rules.safety._common import TAG_KEYS, hits_of, is_space, place_at, removal, replacement, report, runs
-from postlint.rules.safety._examples import GOOD, post
-from postlint.rules.safety._front_matter import node_at
-from postlint.rules.safety._names import around, char_name
+from postlint.rules.examples import post
+from postlint.rules.safety._common import SLUG_KEYS, TAG_KEYS, hits_of, is_space, place_at, runs
+from postlint.rules.safety._examples import GOOD
 
 _NONSTANDARD = regex.compile(r"[\p{Zs}--\x20]", regex.V1)
 _CJK = regex.compile(r"[\p{scx=Hani}\p{scx=Hira}\p{scx=Kana}\p{scx=Hang}\p{scx=Bopo}]")
@@ -32,30 +33,30 @@ class _Verdict:
 
 def _front_matter(doc: Document, start: int, end: int, name: str) -> _Verdict | None:
     text = doc.text or ""
-    found = node_at(doc, start)
-    if found is None and text[text.rfind("\n", 0, start) + 1 : start].lstrip().startswith("#"):
+    node = front_matter_node_at(doc, start)
+    if node is None and text[text.rfind("\n", 0, start) + 1 : start].lstrip().startswith("#"):
         return None  # a YAML or TOML comment
-    if found is None:
+    if node is None:
         message = f"{name} in the front matter's layout; YAML does not read it as a space"
-        return _Verdict(message, Severity.ERROR, replacement(start, end, " " * (end - start), "write normal spaces"))
-    pointer, (node_start, node_end), in_key = found
+        return _Verdict(message, Severity.ERROR, Fix.edit(start, end, " " * (end - start), "write normal spaces"))
+    node_start, node_end = node.start, node.end
     edge = start == node_start or end == node_end or (text[node_start] in "\"'" and start == node_start + 1)
     edge = edge or (end == node_end - 1 and text[node_end - 1] in "\"'")
     shown = f"`{around(text, start, end)}`"
-    if in_key:
-        fix = removal(start, end, "remove it") if edge else replacement(start, end, " ", "space", safe=False)
+    if node.is_key:
+        fix = Fix.edit(start, end, "", "remove it") if edge else Fix.edit(start, end, " ", "space", safe=False)
         return _Verdict(
             f"{name} in the front-matter key {shown}; YAML reads it as part of the key", Severity.ERROR, fix
         )
-    top = str(pointer[0])
-    if top in ("slug", "url", "permalink", "aliases"):
-        fix = removal(start, end, "remove it") if edge else replacement(start, end, "-", "write a hyphen")
+    top = str(node.pointer[0])
+    if top in SLUG_KEYS:
+        fix = Fix.edit(start, end, "", "remove it") if edge else Fix.edit(start, end, "-", "write a hyphen")
         return _Verdict(f"{name} in `{top}` {shown}; it becomes %C2%A0 in the URL", Severity.ERROR, fix)
     if top in TAG_KEYS:
-        fix = removal(start, end, "remove it") if edge else replacement(start, end, " ", "write a normal space")
+        fix = Fix.edit(start, end, "", "remove it") if edge else Fix.edit(start, end, " ", "write a normal space")
         return _Verdict(f"{name} in the `{top}` value {shown}; it makes a different taxonomy term", fix=fix)
     if edge:
-        return _Verdict(f"{name} at the edge of `{top}` {shown}; remove it", fix=removal(start, end, "remove it"))
+        return _Verdict(f"{name} at the edge of `{top}` {shown}; remove it", fix=Fix.edit(start, end, "", "remove it"))
     return None
 
 
@@ -74,15 +75,13 @@ def _prose(doc: Document, start: int, end: int, name: str, between_words: bool) 
     shown = f"`{around(text, start, end)}`"
     if line and _BLOCK_MARKER.match(line):
         message = f"{name} after the Markdown marker `{line.strip()}`; the line does not render as a heading or list"
-        return _Verdict(message, fix=replacement(start, end, " ", "write a normal space"))
+        return _Verdict(message, fix=Fix.edit(start, end, " ", "write a normal space"))
     if not line:
-        return _Verdict(f"{name} at the start of a line {shown}", fix=removal(start, end, "remove it", safe=False))
+        return _Verdict(f"{name} at the start of a line {shown}", fix=Fix.edit(start, end, "", "remove it", safe=False))
     if is_space(before) or is_space(after):
-        return _Verdict(f"{name} next to a space at {shown}; remove it", fix=removal(start, end, "remove it"))
+        return _Verdict(f"{name} next to a space at {shown}; remove it", fix=Fix.edit(start, end, "", "remove it"))
     if "\u3000" in chars or "\u1680" in chars:
-        return _Verdict(
-            f"{name} outside the script it belongs to at {shown}", fix=replacement(start, end, " ", "space")
-        )
+        return _Verdict(f"{name} outside the script it belongs to at {shown}", fix=Fix.edit(start, end, " ", "space"))
     if between_words:
         return _Verdict(f"{name} between words at {shown}; search and anchors see a different character")
     return None
@@ -102,7 +101,7 @@ def _check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             verdict = _prose(doc, start, end, name, between_words)
         if verdict is not None:
             hint = "use a normal space (U+0020); for typography, prefer `&nbsp;` where a no-break space is meant"
-            yield report(doc, ctx, (start, end), verdict.message, severity=verdict.severity, hint=hint, fix=verdict.fix)
+            yield ctx.report(doc, start, end, verdict.message, severity=verdict.severity, hint=hint, fix=verdict.fix)
 
 
 NONSTANDARD_SPACE = Rule(

@@ -6,12 +6,13 @@ from collections.abc import Iterator
 
 import regex
 
+from postlint.charnames import around, char_name
 from postlint.document import Document
-from postlint.findings import Finding, Severity
+from postlint.findings import Finding, Fix, Severity
 from postlint.rule import Example, Rule, RuleContext
-from postlint.rules.safety._common import hits_of, place_at, removal, report, runs
-from postlint.rules.safety._examples import GOOD, post
-from postlint.rules.safety._names import around, char_name
+from postlint.rules.examples import post
+from postlint.rules.safety._common import hits_of, place_at, runs
+from postlint.rules.safety._examples import GOOD
 
 _PRIVATE = regex.compile(r"\p{Co}")
 
@@ -32,10 +33,10 @@ def _check_private(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         if place.is_code:
             continue
         count = "" if end - start == 1 else f" and {end - start - 1} more"
-        yield report(
+        yield ctx.report(
             doc,
-            ctx,
-            (start, end),
+            start,
+            end,
             f"private-use character {char_name(text[start])}{count} in {place.label} at "
             f"`{around(text, start, end)}`; it means nothing without the font it was made for",
             hint="write the real character, or use an image or the theme's icon shortcode",
@@ -45,14 +46,14 @@ def _check_private(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
 def _check_noncharacters(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     text = doc.text or ""
     for at, char in hits_of(doc, _is_noncharacter):
-        yield report(
+        yield ctx.report(
             doc,
-            ctx,
-            (at, at + 1),
+            at,
+            at + 1,
             f"noncharacter {char_name(char)} in {place_at(doc, at).label} at `{around(text, at, at + 1)}`; "
             "it is reserved for programs' internal use and must not be published",
             hint="PyYAML rejects U+FFFE/U+FFFF; other tools drop or replace it",
-            fix=removal(at, at + 1, f"remove U+{ord(char):04X}"),
+            fix=Fix.edit(at, at + 1, "", f"remove U+{ord(char):04X}"),
         )
 
 

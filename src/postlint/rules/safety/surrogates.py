@@ -6,11 +6,11 @@ import re
 from collections.abc import Iterator
 
 from postlint.document import Document
-from postlint.findings import Finding, Severity
+from postlint.findings import Finding, Fix, Severity
 from postlint.frontmatter.source_map import pointer_text
 from postlint.markdown import Context, context_at
 from postlint.rule import Example, Rule, RuleContext
-from postlint.rules.safety._common import replacement, report
+from postlint.rules.examples import post
 from postlint.rules.safety._examples import GOOD
 from postlint.rules.safety._front_matter import string_values
 
@@ -65,21 +65,21 @@ def _pairs(doc: Document, ctx: RuleContext, found: list[Hit], where: str) -> Ite
         following = found[index + 1] if index + 1 < len(found) else None
         if following and following[0] == end and 0xD800 <= high < 0xDC00 <= following[2]:
             char = chr(0x10000 + ((high - 0xD800) << 10) + following[2] - 0xDC00)
-            yield report(
+            yield ctx.report(
                 doc,
-                ctx,
-                (start, following[1]),
+                start,
+                following[1],
                 f"surrogate pair escape for U+{ord(char):05X} in {where}; it becomes two lone surrogates, "
                 f"write `{char}` instead",
                 hint=_HINT,
-                fix=replacement(start, following[1], char, f"write U+{ord(char):05X}"),
+                fix=Fix.edit(start, following[1], char, f"write U+{ord(char):05X}"),
             )
             index += 2
             continue
-        yield report(
+        yield ctx.report(
             doc,
-            ctx,
-            (start, end),
+            start,
+            end,
             f"escape for the lone surrogate U+{high:04X} in {where}; it is not a character and cannot be written out",
             hint=_HINT,
         )
@@ -109,7 +109,7 @@ def _front_matter(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         if found:
             yield from _pairs(doc, ctx, found, where)
         else:
-            yield report(doc, ctx, span, f"the value of {where} contains a lone surrogate", hint=_HINT)
+            yield ctx.report(doc, *span, f"the value of {where} contains a lone surrogate", hint=_HINT)
 
 
 def _check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
@@ -137,10 +137,7 @@ SURROGATE_ESCAPE = Rule(
         "a valid pair (safe); a lone surrogate cannot be fixed. Code blocks, inline code and URLs are skipped, "
         "where JavaScript and JSON escapes are legitimate."
     ),
-    bad=Example(
-        '---\ntitle: "Smile \\ud83d\\ude00"\nslug: smile-2025-04-10\ndate: 2025-04-10\ntags: [news]\n'
-        "showToc: false\n---\n\nText.\n"
-    ),
+    bad=Example(post(title='"Smile \\ud83d\\ude00"', slug="smile-2025-04-10")),
     good=GOOD,
     severity=Severity.ERROR,
     fixable=True,

@@ -6,12 +6,13 @@ from collections.abc import Iterator
 
 import regex
 
+from postlint.charnames import around
 from postlint.document import Document
-from postlint.findings import Finding, Severity
+from postlint.findings import Finding, Fix, Severity
 from postlint.rule import Example, Rule, RuleContext
-from postlint.rules.safety._common import hits_of, is_word, place_at, removal, report, runs
-from postlint.rules.safety._examples import GOOD, post
-from postlint.rules.safety._names import around
+from postlint.rules.examples import post
+from postlint.rules.safety._common import hits_of, is_word, place_at, runs
+from postlint.rules.safety._examples import GOOD
 
 _ZWSP = "\u200b"
 # Scripts written without spaces, where U+200B is the word-break hint.
@@ -39,15 +40,15 @@ def _check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             continue
         place = place_at(doc, start)
         count = "a zero-width space U+200B" if end - start == 1 else f"{end - start} zero-width spaces U+200B"
-        yield report(
+        yield ctx.report(
             doc,
-            ctx,
-            (start, end),
+            start,
+            end,
             f"{count} in {place.label} at `{around(text, start, end)}`; it breaks search, hashtags and word counts",
             severity=Severity.ERROR if place.is_sensitive else None,
             hint="delete it; to allow a line break inside a long word, use a hyphen or CSS",
-            fix=removal(
-                start, end, "remove the zero-width space", safe=place.is_sensitive or _safe_to_remove(before, after)
+            fix=Fix.edit(
+                start, end, "", "remove the zero-width space", safe=place.is_sensitive or _safe_to_remove(before, after)
             ),
         )
 

@@ -1,21 +1,14 @@
-"""The slug of a post, with the offsets of its text inside the value as written."""
+"""The slug of a post, with the offsets of its text inside the value as written; the examples' clean post."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from postlint.document import Document
+from postlint.rules.examples import post
 
-CLEAN = """---
-title: "স্লাগ ঠিক আছে"
-slug: slugs-are-fine-2025-04-10
-date: 2025-04-10T23:30:00+06:00
-tags: [slugs]
-showToc: false
----
-
-Text.
-"""
+CLEAN = post(title='"স্লাগ ঠিক আছে"', slug="slugs-are-fine-2025-04-10", date="2025-04-10T23:30:00+06:00", tags="[slugs]")
+"""The slug rules' clean example post; their bad ones change a line of it."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from postlint.document import Document
-from postlint.findings import Edit, Finding, Fix
+from postlint.findings import Finding, Fix
 from postlint.post_dates import date_value, path_date
 from postlint.rule import Example, Rule, RuleContext
 from postlint.rules.slugs.common import CLEAN, slug_of
@@ -42,7 +42,7 @@ def slug_date(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     start = slug.start + match.start("year")
     end = slug.start + match.end("day")
     wanted = day[0].isoformat()
-    fix = Fix((Edit(start, end, wanted),), safe=False, description=f"change the slug's date to {wanted}")
+    fix = Fix.edit(start, end, wanted, f"change the slug's date to {wanted}", safe=False)
     yield ctx.report(
         doc,
         start,

@@ -6,6 +6,8 @@ are built from one clean post with a few lines changed.
 
 from __future__ import annotations
 
+from postlint.rules import examples
+
 _FIELDS = {
     "title": '"চীনা ব্র্যান্ডের সাথে কাজ"',
     "slug": "chinese-brands-2025-04-10",
@@ -18,10 +20,5 @@ HEADINGS = "## ভূমিকা\n\nপ্রথম অংশ।\n\n## শে�
 
 
 def post(body: str = _BODY, **fields: str) -> str:
-    """A clean post with `fields` (raw YAML values; an empty string drops the key) replaced or added.
-
-    Keys are written as given: `show_toc="true"` becomes `show_toc: true`.
-    """
-    values = {**_FIELDS, **fields}
-    lines = [f"{key}: {value}" for key, value in values.items() if value]
-    return "---\n" + "\n".join(lines) + "\n---\n\n" + body
+    """The clean post with `fields` (raw YAML values; an empty string drops the key) replaced or added."""
+    return examples.post(body, _FIELDS, **fields)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from postlint.document import Document
-from postlint.findings import Edit, Finding, Fix, Severity
+from postlint.findings import Finding, Fix, Severity
 from postlint.fold import squash_key
 from postlint.rule import Example, Rule, RuleContext
 from postlint.rules.schema_rules import declared_keys, schema_for
@@ -16,7 +16,7 @@ def _rename(text: str, start: int, end: int, key: str, wanted: str) -> Fix | Non
     written = text[start:end]
     for quote in ("", '"', "'"):
         if written == f"{quote}{key}{quote}":
-            return Fix((Edit(start, end, f"{quote}{wanted}{quote}"),), safe=False, description=f"rename to {wanted}")
+            return Fix.edit(start, end, f"{quote}{wanted}{quote}", f"rename to {wanted}", safe=False)
     return None
 
 

@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterator
 
 from postlint.document import Document
-from postlint.findings import Edit, Finding, Fix, Severity
+from postlint.findings import Finding, Fix, Severity
 from postlint.fold import identity_key
 from postlint.frontmatter import FrontMatter
 from postlint.rule import Example, Rule, RuleContext
@@ -39,7 +39,7 @@ def _strip_fix(text: str, start: int, end: int, item: str) -> Fix | None:
     if not (inner.startswith(lead) and inner.endswith(trail)) or len(inner) < len(lead) + len(trail):
         return None
     stripped = raw[0] + inner[len(lead) : len(inner) - len(trail)] + raw[0]
-    return Fix((Edit(start, end, stripped),), description="strip the whitespace")
+    return Fix.edit(start, end, stripped, "strip the whitespace")
 
 
 def tag_whitespace(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
@@ -99,7 +99,7 @@ def keywords_as_string(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     raw = doc.text[start:end]
     fix = None
     if fm.format == "yaml" and fm.node(("keywords",)) is not None and "\n" not in raw and raw[:1] not in "|>":
-        fix = Fix((Edit(start, end, _as_list(keywords)),), safe=False, description="write keywords as a list")
+        fix = Fix.edit(start, end, _as_list(keywords), "write keywords as a list", safe=False)
     message = "`keywords` is a comma-separated string while `tags` is a list; write both as lists"
     yield ctx.report(doc, start, end, message, "themes that loop over `keywords` see one long keyword", fix)
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from postlint.document import Document
-from postlint.findings import Edit, Finding, Fix, Severity
+from postlint.findings import Finding, Fix, Severity
 from postlint.frontmatter import FrontMatter
 from postlint.frontmatter.source_map import Pointer
 from postlint.rule import Example, Rule, RuleContext
@@ -68,7 +68,7 @@ def yaml_type_drift(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         if not readings or (pointer is not None and schema_rejected(doc, ctx, pointer)):
             continue
         message, hint = _message(raw, modern, readings, pointer is None)
-        fix = Fix((Edit(start, end, json.dumps(raw, ensure_ascii=False)),), safe=False, description="quote it")
+        fix = Fix.edit(start, end, json.dumps(raw, ensure_ascii=False), "quote it", safe=False)
         yield ctx.report(doc, start, end, message, hint, fix)
 
 

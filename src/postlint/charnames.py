@@ -1,16 +1,21 @@
-"""How the safety rules show characters: Unicode names (with control aliases) and visible excerpts."""
+"""How findings show characters: `U+200B ZERO WIDTH SPACE`, code points, and excerpts
+in which every invisible or control character is written `<U+XXXX>`, so that a
+message never carries a raw control, bidi or zero-width character.
+"""
 
 from __future__ import annotations
 
 import regex
 
-from postlint.rules.safety import _ucd as ucd
+from postlint import ucd
 
 INVISIBLE = regex.compile(
-    r"[[\p{Cc}\p{Co}\p{Zs}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}\p{Noncharacter_Code_Point}"
-    r"\p{Bidi_Control}\u00ad]--[\t\n\r ]]",
+    r"[[\p{Cc}\p{Cf}\p{Co}\p{Cs}\p{Z}\p{Default_Ignorable_Code_Point}\p{Noncharacter_Code_Point}]--\x20]",
     regex.V1,
 )
+"""What `visible` escapes: controls, format characters, private use, surrogates, every space
+but U+0020, line and paragraph separators, default-ignorable code points and noncharacters."""
+
 _C0_NAMES_TEXT = (
     "NULL START-OF-HEADING START-OF-TEXT END-OF-TEXT END-OF-TRANSMISSION ENQUIRY ACKNOWLEDGE BELL "
     "BACKSPACE CHARACTER-TABULATION LINE-FEED LINE-TABULATION FORM-FEED CARRIAGE-RETURN SHIFT-OUT "
@@ -30,10 +35,11 @@ _C1_NAMES_TEXT = (
     "PRIVACY-MESSAGE APPLICATION-PROGRAM-COMMAND"
 )
 _C1_NAMES = _C1_NAMES_TEXT.split()
+"""The Unicode name aliases of the C0 and C1 controls, which have no Unicode name."""
 
 
 def char_name(char: str) -> str:
-    """`U+200B ZERO WIDTH SPACE`; controls get their Unicode name alias."""
+    """`U+200B ZERO WIDTH SPACE`; a control gets its name alias (`U+0085 NEXT LINE`)."""
     code = ord(char)
     if code < 0x20:
         name = _C0_NAMES[code].replace("-", " ")
@@ -42,12 +48,17 @@ def char_name(char: str) -> str:
     elif 0x80 <= code < 0xA0:
         name = _C1_NAMES[code - 0x80].replace("-", " ")
     else:
-        name = ucd.name(char, "")
+        name = ucd.name(char)
     return f"U+{code:04X} {name}".rstrip()
 
 
+def code_points(text: str) -> str:
+    """`U+09AF U+09BC`."""
+    return " ".join(f"U+{ord(char):04X}" for char in text)
+
+
 def visible(text: str) -> str:
-    """`text` with every invisible or control character shown as `<U+XXXX>`."""
+    """`text` with every invisible or control character written `<U+XXXX>`."""
     return "".join(f"<U+{ord(c):04X}>" if INVISIBLE.match(c) else c for c in text)
 
 
@@ -60,3 +71,9 @@ def around(text: str, start: int, end: int, reach: int = 12) -> str:
     while right < len(text) and right - end < reach and not text[right].isspace():
         right += 1
     return visible(text[left:right])
+
+
+def snippet(text: str, start: int, end: int, limit: int = 40) -> str:
+    """text[start:end], cut to `limit` characters, made visible."""
+    piece = text[start:end]
+    return visible(piece if len(piece) <= limit else piece[: limit - 1] + "\u2026")
