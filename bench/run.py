@@ -1,0 +1,181 @@
+"""postlint's benchmark: whole-process wall time and peak memory, as ratios, in one run.
+
+    python bench/run.py [--count 10000] [--big 50000] [--runs 5] [--work DIR] [--no-node]
+
+Measures, on a generated corpus (bench/generate.py):
+- the floor: one Python process that reads every file and parses its front matter
+  with PyYAML's C loader;
+- `postlint check` cold (no cache), warm (cache present, nothing changed), and after
+  1% of the files changed;
+- `postlint check one-post.md` against `python -c pass`;
+- the same cold check on a corpus of `--big` posts (time and peak memory);
+- with Node.js present, markdownlint-cli2 and remark-cli with
+  remark-lint-frontmatter-schema, installed into a scratch folder (never the repository).
+Each figure is the median of `--runs` runs; peak memory is the largest process's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from generate import generate  # noqa: E402
+
+FLOOR = textwrap.dedent(
+    """
+    import os, sys, yaml
+    from yaml import CSafeLoader
+    for folder, _, names in os.walk(sys.argv[1]):
+        for name in names:
+            text = open(os.path.join(folder, name), "rb").read().decode("utf-8", "replace")
+            if text.startswith("---\\n"):
+                end = text.find("\\n---", 4)
+                try:
+                    yaml.load(text[4:end], Loader=CSafeLoader)
+                except yaml.YAMLError:
+                    pass
+    """
+)
+MEASURE = textwrap.dedent(
+    """
+    import resource, subprocess, sys, time
+    start = time.perf_counter()
+    subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wall = time.perf_counter() - start
+    print(wall, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+    """
+)
+
+
+def measure(command: list[str], runs: int, before: Callable[[], None] | None = None) -> tuple[float, float]:
+    """Median wall seconds and peak resident MB (of the largest process) of `command`."""
+    walls, peaks = [], []
+    for _ in range(runs):
+        if before is not None:
+            before()
+        out = subprocess.run([sys.executable, "-c", MEASURE, *command], capture_output=True, text=True, check=True)
+        wall, peak_kb = out.stdout.split()
+        walls.append(float(wall))
+        peaks.append(int(peak_kb) / 1024)
+    return statistics.median(walls), max(peaks)
+
+
+def postlint(*args: str) -> list[str]:
+    return [sys.executable, "-m", "postlint", "check", "--quiet", "--format", "concise", *args]
+
+
+def touch_some(corpus: Path, fraction: float) -> Callable[[], None]:
+    """Before each run, append a line to `fraction` of the files (new content, new time)."""
+    files = sorted(corpus.rglob("*.md"))
+    step = max(1, int(1 / fraction))
+    chosen = files[::step]
+    counter = [0]
+
+    def change() -> None:
+        counter[0] += 1
+        for path in chosen:
+            with path.open("a", encoding="utf-8") as out:
+                out.write(f"\nEdit {counter[0]}.\n")
+
+    return change
+
+
+def node_tools(work: Path, corpus: Path, runs: int) -> list[tuple[str, float, float]]:
+    if shutil.which("node") is None or shutil.which("npm") is None:
+        return []
+    tools = work / "node-tools"
+    tools.mkdir(exist_ok=True)
+    packages = ["markdownlint-cli2", "remark-cli", "remark-frontmatter", "remark-lint-frontmatter-schema"]
+    done = subprocess.run(["npm", "install", "--silent", "--prefix", str(tools), *packages], capture_output=True)
+    if done.returncode != 0:
+        print("(npm install failed; Node.js tools skipped)", file=sys.stderr)
+        return []
+    schema = HERE.parent / "schemas" / "post.schema.json"
+    (tools / ".remarkrc.json").write_text(
+        json.dumps(
+            {
+                "plugins": [
+                    ["remark-frontmatter", ["yaml"]],
+                    ["remark-lint-frontmatter-schema", {"schemas": {str(schema): ["**/*.md"]}}],
+                ]
+            }
+        )
+    )
+    bin_dir = tools / "node_modules" / ".bin"
+    rows = []
+    glob = f"{corpus}/**/*.md"
+    rows.append(("markdownlint-cli2", *measure([str(bin_dir / "markdownlint-cli2"), glob], runs)))
+    remark = [str(bin_dir / "remark"), "--rc-path", str(tools / ".remarkrc.json"), "--quiet", "--frail", str(corpus)]
+    rows.append(("remark-lint-frontmatter-schema", *measure(remark, max(1, runs // 2))))
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=10_000)
+    parser.add_argument("--big", type=int, default=50_000)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--work", type=Path, default=None)
+    parser.add_argument("--no-node", action="store_true")
+    args = parser.parse_args()
+    work = args.work or Path(tempfile.mkdtemp(prefix="postlint-bench-"))
+    corpus, big, cache = work / "corpus", work / "big", work / "cache"
+    if not corpus.exists():
+        generate(corpus, args.count)
+    one = next(iter(sorted(corpus.rglob("*.md"))))
+    runs = args.runs
+
+    def clear_cache() -> None:
+        shutil.rmtree(cache, ignore_errors=True)
+
+    rows: list[tuple[str, float, float]] = []
+    floor = measure([sys.executable, "-c", FLOOR, str(corpus)], runs)
+    rows.append(("floor: read + C YAML loader, one process", *floor))
+    cold = measure(postlint("--cache-dir", str(cache), str(corpus)), runs, clear_cache)
+    rows.append(("postlint cold (no cache)", *cold))
+    measure(postlint("--cache-dir", str(cache), str(corpus)), 1)  # fill the cache
+    warm = measure(postlint("--cache-dir", str(cache), str(corpus)), runs)
+    rows.append(("postlint warm (nothing changed)", *warm))
+    changed = measure(postlint("--cache-dir", str(cache), str(corpus)), runs, touch_some(corpus, 0.01))
+    rows.append(("postlint warm, 1% of files changed", *changed))
+    bare = measure([sys.executable, "-c", "pass"], runs * 2)
+    rows.append(("python -c pass", *bare))
+    single = measure(postlint("--no-cache", str(one)), runs * 2)
+    rows.append(("postlint check one-post.md", *single))
+    if args.big:
+        if not big.exists():
+            generate(big, args.big, seed=2)
+        large = measure(postlint("--no-cache", str(big)), max(1, runs // 2))
+        rows.append((f"postlint cold, {args.big:,} posts", *large))
+    anchors = len(rows)
+    if not args.no_node:
+        rows += node_tools(work, corpus, runs)
+    print(f"\n{args.count:,} posts in {corpus} ({sum(p.stat().st_size for p in corpus.rglob('*.md')) / 1e6:.0f} MB)\n")
+    print(f"{'case':<46} {'wall s':>8} {'peak MB':>8}")
+    for name, wall, peak in rows:
+        print(f"{name:<46} {wall:8.3f} {peak:8.1f}")
+    print("\nratios")
+    print(f"  cold / floor                      {cold[0] / floor[0]:6.2f}   (target <= 1.5)")
+    print(f"  warm / cold                       {warm[0] / cold[0]:6.2f}   (target <= 0.15)")
+    print(f"  1% changed / cold                 {changed[0] / cold[0]:6.2f}   (target <= 0.25)")
+    print(f"  one post / python -c pass         {single[0] / bare[0]:6.2f}   (target <= 2.5)")
+    if args.big:
+        print(f"  {args.big:,} / {args.count:,} posts             {large[0] / cold[0]:6.2f}   (target <= 5.5)")
+        print(f"  peak memory, {args.big:,} posts       {large[1]:6.1f} MB (target <= 150)")
+    for name, wall, peak in rows[anchors:]:
+        print(f"  {name} / postlint cold  {wall / cold[0]:6.1f}   ({peak:.0f} MB)")
+
+
+if __name__ == "__main__":
+    main()
