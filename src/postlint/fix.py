@@ -7,30 +7,45 @@ import difflib
 import os
 import stat
 import tempfile
+from bisect import bisect_right
 from collections.abc import Iterable
 from pathlib import Path
 
 from postlint.findings import Edit, Fix
 
 MAX_PASSES = 10
+TEMP_SUFFIX = ".postlint-tmp"
 
 
 def apply_fixes(text: str, fixes: Iterable[Fix]) -> tuple[str, int]:
     """Apply every fix whose edits overlap no earlier fix's; return the text and how many applied.
 
     Fixes are taken in order of their first edit; a fix that overlaps one already taken is
-    left for the next pass, when its rule has re-checked the new text.
+    left for the next pass, when its rule has re-checked the new text. Taken edits stay
+    sorted, so each test looks at two neighbours, and the text is rebuilt once.
     """
     taken: list[Edit] = []
+    starts: list[tuple[int, int]] = []
     applied = 0
     for fix in sorted(fixes, key=lambda f: min((e.start, e.end) for e in f.edits)):
-        if any(_overlaps(edit, other) for edit in fix.edits for other in taken):
+        if any(_clashes(edit, taken, starts) for edit in fix.edits):
             continue
-        taken.extend(fix.edits)
+        for edit in fix.edits:
+            at = bisect_right(starts, (edit.start, edit.end))
+            starts.insert(at, (edit.start, edit.end))
+            taken.insert(at, edit)
         applied += 1
-    for edit in sorted(taken, key=lambda e: (e.start, e.end), reverse=True):
-        text = text[: edit.start] + edit.replacement + text[edit.end :]
-    return text, applied
+    pieces, last = [], 0
+    for edit in taken:
+        pieces += [text[last : edit.start], edit.replacement]
+        last = edit.end
+    return "".join(pieces) + text[last:], applied
+
+
+def _clashes(edit: Edit, taken: list[Edit], starts: list[tuple[int, int]]) -> bool:
+    at = bisect_right(starts, (edit.start, edit.end))
+    near = taken[max(0, at - 2) : at + 2]
+    return any(_overlaps(edit, other) for other in near)
 
 
 def _overlaps(a: Edit, b: Edit) -> bool:
@@ -61,7 +76,7 @@ def write_atomically(path: Path, data: bytes) -> None:
     """
     target = Path(os.path.realpath(path))
     mode = stat.S_IMODE(target.stat().st_mode)
-    handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".postlint-tmp", dir=target.parent)
+    handle, temp = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=TEMP_SUFFIX, dir=target.parent)
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
@@ -77,3 +92,38 @@ def write_atomically(path: Path, data: bytes) -> None:
         os.fsync(folder)
     finally:
         os.close(folder)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def remove_stale_temps(folders: Iterable[str | Path]) -> int:
+    """Delete temporary files that a killed `--fix` run left behind (their writer is gone).
+
+    A temporary file is named `.NAME.PID.RANDOM.postlint-tmp`; one whose process still
+    runs (a parallel run) is left alone. Returns how many were removed.
+    """
+    removed = 0
+    for folder in set(folders):
+        try:
+            names = [name for name in os.listdir(folder) if name.endswith(TEMP_SUFFIX) and name.startswith(".")]
+        except OSError:
+            continue
+        for name in names:
+            parts = name.rsplit(".", 3)
+            pid = int(parts[1]) if len(parts) == 4 and parts[1].isdigit() else None
+            if pid is not None and pid != os.getpid() and _alive(pid):
+                continue
+            try:
+                (Path(folder) / name).unlink()
+                removed += 1
+            except OSError:
+                pass
+    return removed

@@ -19,10 +19,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from postlint.document import Document
-from postlint.findings import Edit, Finding, Fix, Span
+from postlint.findings import Edit, Finding, Fix, Reduce, Span
 from postlint.markdown import context_at
 
-_FRONT = re.compile(r"(?P<lead>[ \t]*#[ \t]*)postlint:[ \t]*ignore\[(?P<codes>[^\]\r\n]*)\](?P<rest>[^\r\n]*)")
+# The lead starts where its run of blanks starts (and is taken whole), so a long run of
+# spaces costs one pass.
+_FRONT = re.compile(
+    r"(?P<lead>(?<![ \t])[ \t]*+#[ \t]*+)postlint:[ \t]*+ignore\[(?P<codes>[^\]\r\n]*+)\](?P<rest>[^\r\n]*+)"
+)
 _BODY = re.compile(r"<!--[ \t]*postlint-(disable-next-line|disable-file|disable|enable)\b([^\n]*?)-->")
 _SPLIT = re.compile(r"[\s,]+")
 _NO_CODES = "a suppression must name the rules it silences, e.g. `postlint-disable-next-line PL301`"
@@ -40,6 +44,9 @@ class Suppression:
     removal: tuple[Edit, ...]
     used: set[str] = field(default_factory=set)
 
+    def __reduce__(self) -> Reduce:
+        return Suppression, (self.codes, self.first_line, self.last_line, self.span, self.removal, self.used)
+
     def covers(self, line: int) -> bool:
         return self.first_line <= line <= self.last_line
 
@@ -50,6 +57,9 @@ class Suppressions:
 
     entries: list[Suppression] = field(default_factory=list)
     malformed: list[tuple[Span, str]] = field(default_factory=list)
+
+    def __reduce__(self) -> Reduce:
+        return Suppressions, (self.entries, self.malformed)
 
     def allows(self, finding: Finding) -> bool:
         """False when a suppression silences `finding` (and the suppression is then used)."""

@@ -9,7 +9,7 @@ from typing import Any
 
 from postlint.frontmatter.source_map import NodeSpan, SourceMap
 
-_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\],:]')
+_TOKEN = re.compile(r'"(?:[^"\\]++|\\.)*+"|[{}\[\],:]')
 _SPACE = re.compile(r"\s*")
 
 

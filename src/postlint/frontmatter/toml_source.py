@@ -70,6 +70,8 @@ def _map_keys(text: str, base: int) -> SourceMap:
 def parse_toml(text: str, base: int) -> TomlResult:
     try:
         data = tomllib.loads(text)
+    except RecursionError:
+        return TomlResult(None, SourceMap(), "TOML nests too deeply to parse", 0, 0)
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         where = _ERROR_AT.search(message)

@@ -12,7 +12,9 @@ from postlint.rule import Example, Rule, RuleContext
 from postlint.rules.examples import post
 from postlint.rules.integrity._common import in_code, in_code_block
 
-_TRAILING = re.compile(r"[ \t\u00a0\u3000]+(?=\r?\n|\r|\Z)")
+# A run only starts after a non-space, and is taken whole (possessive), so a long run of
+# spaces in mid-line costs one pass, not one pass per space.
+_TRAILING = re.compile(r"(?<![ \t\u00a0\u3000])[ \t\u00a0\u3000]++(?=\r?\n|\r|\Z)")
 _SPACES = " \t\u00a0\u3000"
 _ANY_TRAILING = re.compile("\n(?<=[ \t\u00a0\u3000\r]\n)")  # led by a literal: a fast scan
 _TAB = re.compile(r"\t+")
