@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _DATE = re.compile(
     r"""\s*(?P<year>\d{4})(?P<sep>[-/])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})
@@ -14,6 +15,10 @@ _DATE = re.compile(
     )?\s*\Z""",
     re.VERBOSE,
 )
+
+_ISO = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})(?:T([0-9]{2}):([0-9]{2}):([0-9]{2})([+-])([0-9]{2}):([0-9]{2}))?")
+"""The two forms most posts write (`2025-04-10`, `2025-04-10T23:42:37+06:00`): read without
+`_DATE`'s named groups, to the same result."""
 
 EXAMPLES = "2025-04-10, 2025-04-10T23:42:37+06:00 or 2009-12-25 10:41:06 +0000"
 
@@ -44,8 +49,12 @@ def _offset(zone: str | None) -> dt.timedelta | None:
     return sign * dt.timedelta(hours=hours, minutes=minutes)
 
 
+@lru_cache(maxsize=1024)
 def parse_post_date(text: str) -> PostDate | None:
     """Parse `text`; None when it is not a date or not a real calendar day."""
+    iso = _ISO.fullmatch(text)
+    if iso is not None:
+        return _parse_iso(iso)
     match = _DATE.match(text)
     if match is None:
         return None
@@ -56,6 +65,20 @@ def parse_post_date(text: str) -> PostDate | None:
             fraction = (match["fraction"] or "").ljust(6, "0")[:6]
             time = dt.time(int(match["hour"]), int(match["minute"]), int(match["second"] or 0), int(fraction))
         return PostDate(day, time, _offset(match["zone"]))
+    except ValueError:
+        return None
+
+
+def _parse_iso(iso: re.Match[str]) -> PostDate | None:
+    year, month, day, hour, minute, second, sign, hours, minutes = iso.groups()
+    try:
+        date = dt.date(int(year), int(month), int(day))
+        if hour is None:
+            return PostDate(date, None, None)
+        if int(hours) > 23 or int(minutes) > 59:
+            return None
+        offset = dt.timedelta(hours=int(hours), minutes=int(minutes))
+        return PostDate(date, dt.time(int(hour), int(minute), int(second)), -offset if sign == "-" else offset)
     except ValueError:
         return None
 

@@ -27,40 +27,71 @@ class LineIndex:
 
     Lines end at ``\\n`` only: ``str.splitlines`` also splits on U+2028, U+0085 and
     form feeds, which would shift every line number after them.
+
+    Most documents are asked for a few positions near the top (front-matter values),
+    so the table of line starts is built only when it pays: at the first question
+    that needs it, or after a few positions counted directly.
     """
 
-    __slots__ = ("_starts", "_text")
+    __slots__ = ("_asked", "_starts", "_text")
 
     def __init__(self, text: str) -> None:
         self._text = text
-        starts = [0]
-        find = text.find
-        at = find("\n")
-        while at != -1:
-            starts.append(at + 1)
-            at = find("\n", at + 1)
-        self._starts = starts
+        self._starts: list[int] | None = None
+        self._asked = 0
+
+    @property
+    def _table(self) -> list[int]:
+        if self._starts is None:
+            text = self._text
+            starts = [0]
+            find = text.find
+            at = find("\n")
+            while at != -1:
+                starts.append(at + 1)
+                at = find("\n", at + 1)
+            self._starts = starts
+        return self._starts
 
     @property
     def line_count(self) -> int:
-        return len(self._starts)
+        return len(self._table)
 
     def position(self, offset: int) -> Position:
-        offset = max(0, min(offset, len(self._text)))
-        line = bisect_right(self._starts, offset)
-        return Position(line, offset - self._starts[line - 1] + 1, offset)
+        if not 0 <= offset <= len(self._text):
+            offset = max(0, min(offset, len(self._text)))
+        if self._starts is None and offset <= _DIRECT_REACH and self._asked < _DIRECT_QUESTIONS:
+            self._asked += 1
+            text = self._text
+            return Position(text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset), offset)
+        starts = self._table
+        line = bisect_right(starts, offset)
+        return Position(line, offset - starts[line - 1] + 1, offset)
 
     def span(self, start: int, end: int) -> Span:
-        return Span(self.position(start), self.position(max(start, end)))
+        first = self.position(start)
+        end = max(first.offset, min(max(start, end), len(self._text)))
+        if end == first.offset:
+            return Span(first, first)
+        if self._text.find("\n", first.offset, end) == -1:  # on one line: no second look-up
+            return Span(first, Position(first.line, first.column + end - first.offset, end))
+        return Span(first, self.position(end))
 
     def line_start(self, line: int) -> int:
-        return self._starts[line - 1]
+        return self._table[line - 1]
 
     def line_text(self, line: int) -> str:
         """The text of a 1-based line without its line break."""
-        start = self._starts[line - 1]
-        end = self._starts[line] - 1 if line < len(self._starts) else len(self._text)
+        starts = self._table
+        start = starts[line - 1]
+        end = starts[line] - 1 if line < len(starts) else len(self._text)
         return self._text[start:end].removesuffix("\r")
+
+
+_DIRECT_REACH = 4096
+"""Offsets up to here are placed by counting line breaks, without the table of line starts..."""
+_DIRECT_QUESTIONS = 32
+"""...for this many questions; then the table is built."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from postlint.findings import Finding
+from postlint.findings import Finding, Reduce
 from postlint.rule import Fact
 from postlint.suppress import Suppressions
 
@@ -21,3 +21,7 @@ class FileResult:
     digest: str = ""
     fixed: int = 0
     diff: str | None = None
+
+    def __reduce__(self) -> Reduce:
+        fields = (self.facts, self.suppressions, self.lines, self.digest, self.fixed, self.diff)
+        return FileResult, (self.display, self.findings, *fields)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 
 class Severity(enum.Enum):
@@ -29,6 +31,10 @@ class Severity(enum.Enum):
 
 _RANKS = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
 
+Reduce = tuple[Callable[..., Any], tuple[Any, ...]]
+"""What `__reduce__` returns: these values cross process boundaries by the thousand, and a
+class with its fields pickles several times faster than a slotted dataclass's state."""
+
 
 @dataclass(frozen=True, slots=True, order=True)
 class Position:
@@ -42,11 +48,17 @@ class Position:
     column: int
     offset: int
 
+    def __reduce__(self) -> Reduce:
+        return Position, (self.line, self.column, self.offset)
+
 
 @dataclass(frozen=True, slots=True)
 class Span:
     start: Position
     end: Position
+
+    def __reduce__(self) -> Reduce:
+        return Span, (self.start, self.end)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +69,9 @@ class Edit:
     end: int
     replacement: str
 
+    def __reduce__(self) -> Reduce:
+        return Edit, (self.start, self.end, self.replacement)
+
 
 @dataclass(frozen=True, slots=True)
 class Fix:
@@ -65,6 +80,9 @@ class Fix:
     edits: tuple[Edit, ...]
     safe: bool = True
     description: str = ""
+
+    def __reduce__(self) -> Reduce:
+        return Fix, (self.edits, self.safe, self.description)
 
     @classmethod
     def edit(cls, start: int, end: int, text: str, description: str, *, safe: bool = True) -> Fix:
@@ -82,6 +100,9 @@ class Finding:
     span: Span
     hint: str | None = None
     fix: Fix | None = field(default=None, compare=False)
+
+    def __reduce__(self) -> Reduce:
+        return Finding, (self.path, self.code, self.name, self.severity, self.message, self.span, self.hint, self.fix)
 
     @property
     def sort_key(self) -> tuple[str, int, int, str, str]:

@@ -108,9 +108,9 @@ def _wide_encoding(data: bytes) -> str | None:
     for bom, name in _WIDE_BOMS:
         if data.startswith(bom):
             return f"{name} with a byte-order mark"
-    sample = data[:4096]
-    if b"\0" not in sample:
+    if data.find(b"\0", 0, 4096) == -1:
         return None
+    sample = data[:4096]
     for codec, name, unit in _BOMLESS:
         if _nul_pattern_fits(sample, codec, unit) and _reads_as_text(sample, codec, unit):
             return f"{name} without a byte-order mark"
@@ -163,7 +163,8 @@ def decode(path: Path, display: str, data: bytes) -> Document:
 
 
 def digest(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
+    """128 bits of SHA-256: current x86 and ARM CPUs compute it in hardware, about twice as fast as BLAKE2."""
+    return hashlib.sha256(data).hexdigest()[:32]
 
 
 def load(path: Path, display: str, max_size: int = DEFAULT_MAX_FILE_SIZE) -> Document:

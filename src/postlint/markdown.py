@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
 
@@ -34,15 +35,15 @@ class Context(Enum):
 
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})([^`\n]*)$")
-_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t#]*$")
+_ATX_OPEN = re.compile(r" {0,3}(#{1,6})(?=[ \t]|$)")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
-_INLINE_CODE = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
+_BACKTICKS = re.compile(r"`+")
 _AUTOLINK = r"<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*>"
 _URL = re.compile(rf"{_AUTOLINK}|\]\([^)\s]*|\b(?:https?|ftp|mailto):[^\s<>()\[\]]+")
 # In a front-matter value a quote ends a bare URL (`url: "https://x"`), and there are no
 # Markdown links. Compiled with `regex`, whose \b and \s follow the Unicode properties.
 _VALUE_URL = regex.compile(rf"{_AUTOLINK}|\b(?:https?|ftp|mailto):[^\s<>()\[\]\"']+")
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +73,102 @@ def _inside(ranges: tuple[tuple[int, int], ...], offset: int) -> bool:
     return at >= 0 and ranges[at][0] <= offset < ranges[at][1]
 
 
+_COMPLEX_LINE = r"(?: {0,3}(?:```|~~~|(?:=+|-+)[ \t\r]*(?=\n|\Z))| {4}|\t)"
+_COMPLEX_FIRST = re.compile(_COMPLEX_LINE)
+_COMPLEX_NEXT = re.compile("\n" + _COMPLEX_LINE)
+"""A line (the first one, any other) that may open or close a fence, start indented code or
+underline a setext heading. Led by the line break: a literal is found much faster than `^`."""
+_ATX_FIRST = re.compile(" {0,3}#")
+_ATX_NEXT = re.compile("\n {0,3}#")
+
+
+def _simple_scan(text: str, start: int) -> BlockMap | None:
+    """The block map of a body with no fence, indented line or setext underline: only ATX headings.
+
+    None when the body has such a line (`_scan` then reads it line by line). Most posts
+    are like that, and two patterns over the text cost less than the loop over lines.
+    """
+    if start and text[start - 1] != "\n":
+        return None  # the body starts inside a line (after JSON front matter)
+    if _COMPLEX_FIRST.match(text, start) or _COMPLEX_NEXT.search(text, start):
+        return None
+    headings = []
+    for line_start in _atx_lines(text, start):
+        end = text.find("\n", line_start)
+        line = text[line_start : len(text) if end == -1 else end].rstrip("\r")
+        atx = atx_heading(line)
+        if atx is not None:
+            headings.append(Heading(line_start, *atx))
+    return BlockMap((), tuple(headings), _comments(text, start))
+
+
+def atx_heading(line: str) -> tuple[int, str] | None:
+    """An ATX heading's level and text (`## Title ##` → 2, "Title"); None for other lines.
+
+    String operations, not one pattern: a backtracking pattern is quadratic on `# # # …`.
+    """
+    opened = _ATX_OPEN.match(line)
+    if opened is None:
+        return None
+    text = line[opened.end() :].strip(" \t")
+    closing = text.rstrip("#")
+    if closing != text and (not closing or closing[-1] in " \t"):
+        text = closing.rstrip(" \t")
+    return len(opened.group(1)), text
+
+
+def _comments(text: str, start: int) -> tuple[tuple[int, int], ...]:
+    """HTML comments `<!-- … -->`: each opener looks for one closer, so the scan is linear."""
+    found = []
+    at = text.find("<!--", start)
+    while at != -1:
+        end = text.find("-->", at + 4)
+        if end == -1:
+            break  # no closer anywhere after: no later opener can close either
+        found.append((at, end + 3))
+        at = text.find("<!--", end + 3)
+    return tuple(found)
+
+
+def code_spans(line: str) -> list[tuple[int, int]]:
+    """Inline code spans of a line, as CommonMark pairs backtick runs of equal length.
+
+    Each run is looked at once and its closer found by bisection: linear-logarithmic
+    even on a line of many backtick runs (a backtracking pattern is quadratic there).
+    """
+    runs = [(m.start(), m.end()) for m in _BACKTICKS.finditer(line)]
+    by_length: dict[int, list[int]] = {}
+    for index, (first, last) in enumerate(runs):
+        by_length.setdefault(last - first, []).append(index)
+    spans, index = [], 0
+    while index < len(runs):
+        first, last = runs[index]
+        same = by_length[last - first]
+        position = bisect_right(same, index)
+        if position < len(same):
+            closer = same[position]
+            spans.append((first, runs[closer][1]))
+            index = closer + 1
+        else:
+            index += 1
+    return spans
+
+
+def _atx_lines(text: str, start: int) -> Iterator[int]:
+    """Where the lines that may be ATX headings start (up to three spaces, then `#`)."""
+    if _ATX_FIRST.match(text, start):
+        yield start
+    for hit in _ATX_NEXT.finditer(text, start):
+        yield hit.start() + 1
+
+
 def _scan(text: str, start: int) -> BlockMap:
+    simple = _simple_scan(text, start)
+    return simple if simple is not None else _scan_lines(text, start)
+
+
+def _scan_lines(text: str, start: int) -> BlockMap:
+    """The block map, line by line: fences, indented code, ATX and setext headings, comments."""
     code: list[tuple[int, int]] = []
     headings: list[Heading] = []
     fence: str | None = None
@@ -95,8 +191,8 @@ def _scan(text: str, start: int) -> BlockMap:
         elif (previous_blank or in_indented) and stripped.startswith(("    ", "\t")) and stripped.strip():
             code.append((offset, end))
             in_indented = True
-        elif (atx := _ATX.match(stripped)) is not None:
-            headings.append(Heading(offset, len(atx.group(1)), (atx.group(2) or "").strip()))
+        elif (atx := atx_heading(stripped)) is not None:
+            headings.append(Heading(offset, *atx))
         elif previous_text is not None and _SETEXT.match(stripped):
             level = 1 if stripped.strip()[0] == "=" else 2
             headings.append(Heading(previous_text[0], level, previous_text[1]))
@@ -108,8 +204,30 @@ def _scan(text: str, start: int) -> BlockMap:
         offset = end
     if fence is not None:
         code.append((fence_start, len(text)))
-    comments = tuple((m.start(), m.end()) for m in _COMMENT.finditer(text, start))
-    return BlockMap(tuple(code), tuple(headings), comments)
+    return BlockMap(tuple(code), tuple(headings), _comments(text, start))
+
+
+def has_headings(doc: Document, count: int) -> bool:
+    """Whether the body has at least `count` headings outside code (`len(block_map(doc).headings) >= count`).
+
+    Before the first line that may open a fence or indented code (or underline a setext
+    heading), every ATX line is a heading, whatever follows: when `count` of them come
+    first, the block map is not needed.
+    """
+    if "block-map" not in doc.memo and doc.text is not None:
+        text, start = doc.text, doc.body_start
+        if (not start or text[start - 1] == "\n") and not _COMPLEX_FIRST.match(text, start):
+            found, clear = 0, start  # no line before `clear` is complex
+            for line_start in _atx_lines(text, start):
+                if _COMPLEX_NEXT.search(text, clear, line_start):
+                    break
+                clear = line_start
+                end = text.find("\n", line_start)
+                if atx_heading(text[line_start : len(text) if end == -1 else end].rstrip("\r")):
+                    found += 1
+                    if found >= count:
+                        return True
+    return len(block_map(doc).headings) >= count
 
 
 def block_map(doc: Document) -> BlockMap:
@@ -172,6 +290,27 @@ def _covers(pattern: re.Pattern[str] | regex.Pattern[str], line: str, column: in
     return any(match.start() <= column < match.end() for match in pattern.finditer(line))
 
 
+def _line_spans(doc: Document, offset: int) -> tuple[int, list[tuple[int, int]], list[tuple[int, int]]]:
+    """The start of the line at `offset`, and its code spans and URLs, worked out once per line.
+
+    A line with many findings (a megabyte on one line) would otherwise be scanned again
+    for every one of them.
+    """
+    text = doc.text or ""
+    line_start, line_end = line_bounds(text, offset)
+    cache: dict[int, tuple[list[tuple[int, int]], list[tuple[int, int]]]] = doc.memo.setdefault("line-spans", {})
+    if line_start not in cache:
+        line = text[line_start:line_end]
+        cache[line_start] = (code_spans(line), [(m.start(), m.end()) for m in _URL.finditer(line)])
+    code, urls = cache[line_start]
+    return line_start, code, urls
+
+
+def _within(spans: list[tuple[int, int]], column: int) -> bool:
+    at = bisect_right(spans, (column, float("inf"))) - 1
+    return at >= 0 and spans[at][0] <= column < spans[at][1]
+
+
 def context_at(doc: Document, offset: int, *, front_matter_urls: bool = False) -> Context:
     """What kind of text the character at `offset` is part of.
 
@@ -187,11 +326,12 @@ def context_at(doc: Document, offset: int, *, front_matter_urls: bool = False) -
     blocks = block_map(doc)
     if blocks.in_code(offset):
         return Context.CODE_BLOCK
-    line, column = _line_at(text, offset)
-    if _covers(_INLINE_CODE, line, column):
+    line_start, code, urls = _line_spans(doc, offset)
+    column = offset - line_start
+    if _within(code, column):
         return Context.INLINE_CODE
     if blocks.in_comment(offset):
         return Context.HTML_COMMENT
-    if _covers(_URL, line, column):
+    if _within(urls, column):
         return Context.URL
     return Context.TEXT

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from postlint.document import Document
-from postlint.findings import Finding, Fix, Severity, Span
+from postlint.findings import Finding, Fix, Reduce, Severity, Span
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +72,10 @@ class RuleContext:
         return self.finding(doc.display_path, span, message, hint, fix, severity=severity)
 
 
+Applies = Callable[[Document, RuleContext], bool]
+"""Whether a rule can find anything in a document at all (see `BaseRule.applies`)."""
+
+
 @dataclass(frozen=True, kw_only=True)
 class BaseRule:
     """Metadata every rule declares.
@@ -91,6 +95,11 @@ class BaseRule:
     options: Mapping[str, Any] = field(default_factory=dict)
     enabled_by_default: bool = True
     fixable: bool = False
+    applies: Applies | None = None
+    """A cheap test of the document: when it says False, the rule would find nothing there
+    and is not run. Rules that share an input share the test (the same function); the
+    engine asks each distinct test once per document, so it may depend on the document
+    and the run's `services`, never on one rule's options."""
 
     @property
     def documentation(self) -> str:
@@ -131,6 +140,9 @@ class Fact:
     path: str
     value: Any
     span: Span
+
+    def __reduce__(self) -> Reduce:
+        return Fact, (self.path, self.value, self.span)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -16,6 +16,7 @@ from postlint.document import Document
 from postlint.frontmatter.json_source import JsonResult, parse_json
 from postlint.frontmatter.source_map import NodeSpan, Pointer, SourceMap
 from postlint.frontmatter.toml_source import parse_toml
+from postlint.frontmatter.yaml_lines import parse_lines
 from postlint.frontmatter.yaml_source import parse_yaml
 
 Format = Literal["yaml", "toml", "json"]
@@ -105,7 +106,7 @@ def _parse_fenced(doc: Document, text: str, fmt: Format, at: int, fence: str, cl
     doc.front_matter = fm
     content = text[body : close.start()]
     if fmt == "yaml":
-        result = parse_yaml(content, body, lambda offset: doc.index.position(offset).line)
+        result = parse_lines(content, body) or parse_yaml(content, body, lambda offset: doc.index.position(offset).line)
         fm.source_map = result.source_map
         for p in result.problems:
             doc.problem(p.code, p.start, p.end, p.message, p.hint)

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 Pointer = tuple[str | int, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class NodeSpan:
+class NodeSpan(NamedTuple):
     """Offsets (into the document text) of a value, and of its key inside a mapping.
 
     `plain` is true for a plain (unquoted) YAML scalar: the only kind whose type
@@ -38,7 +38,10 @@ class SourceMap:
         Values reached through an alias or a merge key, and nested TOML/JSON values,
         have no span of their own; they are placed on the nearest node that has one.
         """
-        for depth in range(len(pointer), 0, -1):
+        node = self.nodes.get(pointer)
+        if node is not None:
+            return (pointer, node) if pointer else None
+        for depth in range(len(pointer) - 1, 0, -1):
             node = self.nodes.get(pointer[:depth])
             if node is not None:
                 return pointer[:depth], node

@@ -15,6 +15,10 @@ def _engine_only(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     return iter(())
 
 
+def _never(doc: Document, ctx: RuleContext) -> bool:
+    return False
+
+
 RULE_CRASHED = Rule(
     code="PL901",
     name="rule-crashed",
@@ -27,6 +31,7 @@ to the rule's authors with the file that triggered it.
     bad=None,
     good=Example(CLEAN),
     check=_engine_only,
+    applies=_never,
 )
 
 
@@ -44,6 +49,7 @@ it (the whole comment line when nothing else is on it).
     severity=Severity.WARNING,
     fixable=True,
     check=_engine_only,
+    applies=_never,
 )
 
 INVALID_SUPPRESSION = Rule(
@@ -59,6 +65,7 @@ it was written for. A misspelt code silences nothing.
     good=Example(CLEAN),
     severity=Severity.WARNING,
     check=_engine_only,
+    applies=_never,
 )
 
 RULES = (RULE_CRASHED, UNUSED_SUPPRESSION, INVALID_SUPPRESSION)

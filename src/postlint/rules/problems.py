@@ -25,6 +25,11 @@ def reported_problems(code: str) -> Any:
     return check
 
 
+def has_problems(doc: Document, ctx: RuleContext) -> bool:
+    """Whether the loader or the parser recorded anything at all (most files: no)."""
+    return bool(doc.problems)
+
+
 def _rule(code: str, name: str, summary: str, why: str, bad: Example | None, **extra: Any) -> Rule:
     return Rule(
         code=code,
@@ -34,6 +39,7 @@ def _rule(code: str, name: str, summary: str, why: str, bad: Example | None, **e
         bad=bad,
         good=extra.pop("good", Example(CLEAN)),
         check=reported_problems(code),
+        applies=has_problems,
         **extra,
     )
 

@@ -50,7 +50,23 @@ def schema_for(doc: Document, ctx: RuleContext) -> LoadedSchema | None:
 
 
 def declared_keys(schema: Any) -> tuple[list[str], set[str]]:
-    """The top-level keys a schema declares (`properties`), and those it requires."""
+    """The top-level keys a schema declares (`properties`), and those it requires.
+
+    Worked out once per schema (schemas live for the whole run); the caller must not
+    change what it gets.
+    """
+    known = _DECLARED.get(id(schema))
+    if known is None or known[0] is not schema:
+        if len(_DECLARED) > 64:
+            _DECLARED.clear()
+        known = _DECLARED[id(schema)] = (schema, _declared_keys(schema))
+    return known[1]
+
+
+_DECLARED: dict[int, tuple[Any, tuple[list[str], set[str]]]] = {}
+
+
+def _declared_keys(schema: Any) -> tuple[list[str], set[str]]:
     if not isinstance(schema, dict) or not isinstance(schema.get("properties"), dict):
         return [], set()
     required = schema.get("required")

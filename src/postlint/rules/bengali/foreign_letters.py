@@ -20,13 +20,15 @@ from postlint.findings import Finding, Severity
 from postlint.rule import Rule, RuleContext
 from postlint.rules.bengali import letters as bn
 from postlint.rules.bengali.examples import GOOD, bad
-from postlint.rules.bengali.scope import applies, prose_matches
+from postlint.rules.bengali.scope import applies, bengali_prose, prose_matches
+from postlint.unusual import unusual_chars
 
 _ASSAMESE = regex.compile("[\u09f0\u09f1]+")
 _BENGALI_FOR = {"\u09f0": "\u09b0", "\u09f1": "\u09ac"}
 _LANG_AS = regex.compile(r"""\blang\s*=\s*["']?as\b""")
 _DEVANAGARI_RUN = regex.compile(r"(?V1)[[\p{scx=Deva}--\p{scx=Beng}]&&[\p{L}\p{M}]]+")
-# Every character of the class above is in these blocks (Devanagari, its extensions, Vedic).
+# Every character of the class above is in these blocks (Devanagari, its extensions, Vedic), all of
+# them unusual characters (`postlint.unusual`), so only those are tested.
 _DEVANAGARI_BLOCKS = re.compile("[\u0900-\u0963\u0966-\u097f\u1cd0-\u1cff\ua8e0-\ua8ff\u20f0\U00011b00-\U00011b5f]")
 _BENGALI_ONLY = regex.compile(r"(?V1)[[\p{scx=Beng}--\p{scx=Deva}]&&[\p{L}\p{M}]]")
 _PARALLEL_OFFSET = 0x80
@@ -71,7 +73,7 @@ def _bengali_twin(run: str) -> str | None:
 
 def check_devanagari(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     text = doc.text or ""
-    if not _DEVANAGARI_BLOCKS.search(text) or not applies(doc, ctx):
+    if not any(_DEVANAGARI_BLOCKS.match(char) for char in unusual_chars(doc)) or not applies(doc, ctx):
         return
     for match in prose_matches(doc, _DEVANAGARI_RUN):
         left, right = bn.word_span(text, match.start(), match.end())
@@ -103,6 +105,7 @@ ASSAMESE_LETTER = Rule(
     good=GOOD,
     severity=Severity.WARNING,
     check=check_assamese,
+    applies=bengali_prose,
 )
 
 DEVANAGARI_MIX = Rule(
@@ -119,6 +122,7 @@ DEVANAGARI_MIX = Rule(
     good=GOOD,
     severity=Severity.ERROR,
     check=check_devanagari,
+    applies=bengali_prose,
 )
 
 RULES = (ASSAMESE_LETTER, DEVANAGARI_MIX)

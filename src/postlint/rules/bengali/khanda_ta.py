@@ -12,7 +12,7 @@ from postlint.findings import Finding, Fix, Severity
 from postlint.rule import Rule, RuleContext
 from postlint.rules.bengali import letters as bn
 from postlint.rules.bengali.examples import GOOD, bad
-from postlint.rules.bengali.scope import applies, prose_matches
+from postlint.rules.bengali.scope import applies, bengali_prose, prose_matches
 
 _LEGACY_TEXT = "\u09a4\u09cd\u200d"
 _LEGACY = regex.compile(_LEGACY_TEXT)
@@ -48,4 +48,5 @@ LEGACY_KHANDA_TA = Rule(
     severity=Severity.WARNING,
     fixable=True,
     check=check,
+    applies=bengali_prose,
 )

@@ -8,7 +8,7 @@ from postlint.document import Document
 from postlint.findings import Finding, Severity
 from postlint.rule import Rule, RuleContext
 from postlint.rules.bengali.examples import GOOD, bad
-from postlint.rules.bengali.scope import applies
+from postlint.rules.bengali.scope import applies, misplaced_marks
 from postlint.rules.bengali.syllables import syllable_defects
 
 
@@ -35,6 +35,7 @@ ORPHAN_MARK = Rule(
     good=GOOD,
     severity=Severity.ERROR,
     check=check_syllables,
+    applies=misplaced_marks,
 )
 
 DOUBLE_VOWEL_SIGN = Rule(
@@ -50,6 +51,7 @@ DOUBLE_VOWEL_SIGN = Rule(
     good=GOOD,
     severity=Severity.ERROR,
     check=check_syllables,
+    applies=misplaced_marks,
 )
 
 VOWEL_SIGN_AFTER_VOWEL = Rule(
@@ -66,6 +68,7 @@ VOWEL_SIGN_AFTER_VOWEL = Rule(
     severity=Severity.ERROR,
     fixable=True,
     check=check_syllables,
+    applies=misplaced_marks,
 )
 
 NUKTA_MISPLACED = Rule(
@@ -82,6 +85,7 @@ NUKTA_MISPLACED = Rule(
     severity=Severity.ERROR,
     fixable=True,
     check=check_syllables,
+    applies=misplaced_marks,
 )
 
 CANDRABINDU_ORDER = Rule(
@@ -98,6 +102,7 @@ CANDRABINDU_ORDER = Rule(
     severity=Severity.ERROR,
     fixable=True,
     check=check_syllables,
+    applies=misplaced_marks,
 )
 
 RULES = (ORPHAN_MARK, DOUBLE_VOWEL_SIGN, VOWEL_SIGN_AFTER_VOWEL, NUKTA_MISPLACED, CANDRABINDU_ORDER)

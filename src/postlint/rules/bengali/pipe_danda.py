@@ -20,7 +20,7 @@ from postlint.markdown import Context, context_at
 from postlint.rule import Rule, RuleContext
 from postlint.rules.bengali import letters as bn
 from postlint.rules.bengali.examples import GOOD, bad
-from postlint.rules.bengali.scope import applies, in_prose, is_heading_line
+from postlint.rules.bengali.scope import applies, bengali_prose, in_prose, is_heading_line
 
 _PIPE = re.compile(r"\|\|?(?!\|)")
 _BENGALI_LETTER = regex.compile(r"(?V1)[\p{scx=Beng}&&[\p{L}\p{M}]]")
@@ -106,4 +106,5 @@ PIPE_DANDA = Rule(
     severity=Severity.WARNING,
     fixable=True,
     check=check,
+    applies=bengali_prose,
 )

@@ -18,7 +18,9 @@ from postlint.findings import Finding, Fix, Severity
 from postlint.rule import Rule, RuleContext
 from postlint.rules.bengali import letters as bn
 from postlint.rules.bengali.examples import GOOD, bad
-from postlint.rules.bengali.scope import applies, in_prose
+from postlint.rules.bengali.guard import marks_off_base
+from postlint.rules.bengali.scope import applies, bengali_prose, in_prose
+from postlint.unusual import unusual_chars
 
 MAX_MARKS = 4
 _MARK = r"[\p{Mn}\p{Mc}--\p{Variation_Selector}]"
@@ -45,6 +47,17 @@ def _may_repeat(text: str) -> bool:
     syllable rules (two vowel signs in a row), which report it anyway.
     """
     return _BENGALI_DOUBLE.search(text) is not None or _OTHER_MARKS.search(text) is not None
+
+
+def may_repeat(doc: Document, ctx: RuleContext) -> bool:
+    """The rule's `applies`: `_may_repeat` answered from the shared scans.
+
+    A doubled Bengali mark, a nukta after ড় ঢ় য় and those letters doubled are what
+    `marks_off_base` finds; the other marks are unusual characters (`postlint.unusual`).
+    """
+    return bengali_prose(doc, ctx) and (
+        marks_off_base(doc) or any(_OTHER_MARKS.match(char) for char in unusual_chars(doc))
+    )
 
 
 def _base_of(text: str, start: int) -> str:
@@ -104,4 +117,5 @@ REPEATED_MARK = Rule(
     severity=Severity.WARNING,
     fixable=True,
     check=check,
+    applies=may_repeat,
 )

@@ -14,6 +14,7 @@ from postlint.document import Document
 from postlint.language import post_language
 from postlint.markdown import Context, block_map, context_at, front_matter_key_at
 from postlint.rule import RuleContext
+from postlint.rules.bengali.guard import marks_off_base
 
 _LANGUAGE_MEMO = "bengali-post-language"
 
@@ -23,6 +24,18 @@ def applies(doc: Document, ctx: RuleContext) -> bool:
     if doc.text is None:
         return False
     return doc.memoised(_LANGUAGE_MEMO, lambda: post_language(doc, ctx)) == "bn"
+
+
+def bengali_prose(doc: Document, ctx: RuleContext) -> bool:
+    """Whether a Bengali post has any text beyond ASCII (the Bengali rules' `applies`: each looks for a
+    Bengali or another non-ASCII character first)."""
+    text = doc.text
+    return text is not None and not text.isascii() and applies(doc, ctx)
+
+
+def misplaced_marks(doc: Document, ctx: RuleContext) -> bool:
+    """Whether a Bengali post has a mark off its usual base (the mark-order rules' `applies`)."""
+    return bengali_prose(doc, ctx) and marks_off_base(doc)
 
 
 def in_prose(doc: Document, offset: int) -> bool:

@@ -16,6 +16,7 @@ from postlint.document import Document
 from postlint.rules.bengali import defects
 from postlint.rules.bengali import letters as bn
 from postlint.rules.bengali.defects import Defect
+from postlint.rules.bengali.guard import OFF_BASE
 from postlint.rules.bengali.scope import in_prose
 
 _C, _N, _H, _VS, _B = bn.CONSONANTS, bn.NUKTA, bn.VIRAMA, bn.VOWEL_SIGNS, bn.SIGNS
@@ -24,13 +25,7 @@ _C, _N, _H, _VS, _B = bn.CONSONANTS, bn.NUKTA, bn.VIRAMA, bn.VOWEL_SIGNS, bn.SIG
 # at once; the rest are tested per kind of mark. About 20 us for a 4 kB Bengali post,
 # where a lookbehind-first pattern with `regex` takes 1 ms. The classes are explicit
 # code points, so no Unicode database is involved.
-_CANDIDATE = re.compile(
-    f"[{_VS}{_H}{_N}{_B}](?<![{_C}].)"
-    f"(?:(?<=[{_VS}])(?<![{_N}][{_VS}])"
-    f"|(?<={_H})(?<![{_N}{bn.A}{bn.E}]{_H})|(?<=[{bn.A}{bn.E}]{_H})(?!{bn.YA})"
-    f"|(?<={_N})"
-    f"|(?<=[{_B}])(?<![{_N}{bn.INDEPENDENT_VOWELS}{_VS}{_B}][{_B}]))"
-)
+_CANDIDATE = re.compile(f"[{_VS}{_H}{_N}{_B}](?<![{_C}].){OFF_BASE}")
 _VISARGA = "\u0983"
 _DIGITS = "0123456789\u09e6\u09e7\u09e8\u09e9\u09ea\u09eb\u09ec\u09ed\u09ee\u09ef"
 _MEMO = "bengali-syllable-defects"

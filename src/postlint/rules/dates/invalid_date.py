@@ -16,7 +16,12 @@ DATE_KEYS = ["date", "lastmod", "publishDate", "expiryDate", "pubDate", "updated
 
 
 def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
+    data = doc.front_matter.data if doc.front_matter is not None else None
+    if not data:
+        return
     for key in ctx.options["keys"]:
+        if key not in data:
+            continue
         value = date_value(doc, key)
         if value is None or value.parsed is not None or schema_rejected(doc, ctx, (key,)):
             continue

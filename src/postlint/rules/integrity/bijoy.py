@@ -21,6 +21,7 @@ from postlint.rules.examples import post
 from postlint.rules.integrity._common import in_code_block
 from postlint.rules.integrity.bijoy_table import bijoy_to_unicode, convertible
 from postlint.rules.integrity.bijoy_words import COMMON_WORDS
+from postlint.unusual import unusual_chars
 
 _GLYPH = re.compile("[\u2020\u2021\u02c6\u2030\u00a8\u00a9\u00aa\u00ab\u00d6\u00af]")
 _CONSONANT_AA = re.compile("v(?<=[A-Z`_]v)(?![aeou])")  # Kv = কা: an ASCII consonant, then v for া
@@ -97,7 +98,7 @@ def _runs(doc: Document) -> list[tuple[int, int]]:
 
 def _bijoy_legacy(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     text = doc.text or ""
-    glyphs = not text.isascii() and _GLYPH.search(text)
+    glyphs = any(_GLYPH.match(char) for char in unusual_chars(doc))  # Bijoy's glyphs are unusual characters
     if not text or not (glyphs or _CONSONANT_AA.search(text) or _I_SIGN.search(text)):
         return  # three literal-led searches are several times faster than the combined pattern
     for start, end in bijoy_runs(doc):

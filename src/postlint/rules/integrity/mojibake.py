@@ -21,6 +21,7 @@ from postlint.findings import Finding, Fix
 from postlint.rule import Example, Rule, RuleContext
 from postlint.rules.examples import post
 from postlint.rules.integrity._common import in_code
+from postlint.unusual import unusual_chars
 
 
 def _continuation_bytes() -> str:
@@ -37,9 +38,25 @@ def _continuation_bytes() -> str:
 _CONTINUATION = re.escape(_continuation_bytes() + "\ufffd")
 _CANDIDATE = re.compile(f"[\u00c2-\u00f4][{_CONTINUATION}]")
 _ASCII = "".join(map(chr, range(128)))
-_ASCII_WORDS = re.compile("([\x00-\x7f]*[A-Za-z0-9][\x00-\x7f]*)")
+_ASCII_RUN = re.compile("[\x00-\x7f]+")
+_ALNUM = re.compile("[A-Za-z0-9]")
 _SEGMENT_CHAR = re.compile(f"[\\x20-\\x7e\\x80-\\xff{_CONTINUATION}]")
 _FOREIGN = regex.compile(r"[^\x20-\x7e\u0980-\u09ff\u200c\u200d\p{P}\p{Zs}]")
+
+
+def _split_at_ascii_words(segment: str) -> list[str]:
+    """The segment cut at its runs of ASCII that hold a letter or digit (kept as pieces).
+
+    Maximal ASCII runs are found once each: a pattern that backtracks inside a run to
+    look for a letter is quadratic on a long run of punctuation.
+    """
+    pieces, last = [], 0
+    for run in _ASCII_RUN.finditer(segment):
+        if _ALNUM.search(run.group()):
+            pieces += [segment[last : run.start()], run.group()]
+            last = run.end()
+    pieces.append(segment[last:])
+    return pieces
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +75,7 @@ def _segments(text: str, hit: int) -> list[tuple[int, int]]:
     while end < len(text) and _SEGMENT_CHAR.match(text, end):
         end += 1
     spans = []
-    for piece in _ASCII_WORDS.split(text[start:end]):
+    for piece in _split_at_ascii_words(text[start:end]):
         if not piece.isascii():
             head = len(piece) - len(piece.lstrip(_ASCII))
             spans.append((start + head, start + len(piece.rstrip(_ASCII))))
@@ -88,6 +105,11 @@ def _find_mojibake(doc: Document) -> list[Mojibake]:
             if is_bad(piece) and (fixed := fix_encoding(piece)) != piece:
                 found.append(Mojibake(start, end, fixed))
     return found
+
+
+def may_be_mojibake(doc: Document, ctx: RuleContext) -> bool:
+    """The rule's `applies`: a candidate starts with a lead byte shown as `Â`..`ô`, an unusual character."""
+    return doc.text is not None and any("\u00c2" <= char <= "\u00f4" for char in unusual_chars(doc))
 
 
 def _safe_to_apply(fixed: str) -> bool:
@@ -131,5 +153,6 @@ RULES = (
         good=Example(post("বাংলা text, and café, naïve, 25°C, © 2025 and “quotes” written correctly.\n")),
         fixable=True,
         check=_mojibake,
+        applies=may_be_mojibake,
     ),
 )

@@ -13,8 +13,11 @@ from collections.abc import Iterable, Iterator
 import regex
 
 from postlint import ucd
-from postlint.document import line_bounds
+from postlint.document import Document, line_bounds
+from postlint.rule import RuleContext
+from postlint.rules.bengali.guard import marks_off_base
 from postlint.rules.integrity._nfc_data import CHANGED, NON_STARTERS, STARTER_PAIRS, Ranges
+from postlint.unusual import unusual_chars
 
 NUKTA_LETTERS = {"\u09dc": "\u09a1\u09bc", "\u09dd": "\u09a2\u09bc", "\u09df": "\u09af\u09bc"}
 _CLUSTER = regex.compile(r"\X")
@@ -45,6 +48,31 @@ _CANDIDATES = (
 """Where NFC may change a line: a character it never keeps (or any astral character: rare, and its
 line is simply checked), two combining marks in a row, a pair that composes. Three patterns, each
 led by one BMP character class, scan several times faster than one alternation."""
+
+
+_ANY = frozenset(
+    chr(cp)
+    for cp in (
+        *(cp for cp in _expand(CHANGED) if chr(cp) not in NUKTA_LETTERS),
+        *_expand(NON_STARTERS),
+        *(cp for second, firsts in STARTER_PAIRS for cp in (second, *firsts)),
+    )
+    if cp <= 0xFFFF
+)
+"""Every BMP character a candidate pattern above names (the astral ones are nominated whole).
+Outside Bengali all of them are unusual characters (`postlint.unusual`)."""
+
+
+def may_change(doc: Document, ctx: RuleContext) -> bool:
+    """Whether NFC may change the text: the rule's `applies`, from the shared scans.
+
+    A candidate pair of Bengali characters (two non-starters, ে + া) is a mark off its
+    usual base (`marks_off_base`); any other candidate has an unusual character.
+    """
+    text = doc.text
+    if not text or text.isascii():
+        return False
+    return marks_off_base(doc) or any(char in _ANY or char > "\uffff" for char in unusual_chars(doc))
 
 
 def _without_nukta_letters(text: str) -> str:

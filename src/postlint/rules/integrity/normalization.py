@@ -20,7 +20,7 @@ from postlint.findings import Edit, Finding, Fix, Severity
 from postlint.rule import Example, Rule, RuleContext
 from postlint.rules.examples import post
 from postlint.rules.integrity._common import GOOD_BENGALI, is_address
-from postlint.rules.integrity.nfc_scan import NUKTA_LETTERS, Place, not_nfc_places
+from postlint.rules.integrity.nfc_scan import NUKTA_LETTERS, Place, may_change, not_nfc_places
 
 _NUKTA = re.compile("[\u09dc\u09dd\u09df]")
 _WORD_CHAR = regex.compile(r"[\p{L}\p{M}\u200c\u200d]")
@@ -94,6 +94,7 @@ RULES = (
         severity=Severity.WARNING,
         fixable=True,
         check=_not_nfc,
+        applies=may_change,
     ),
     Rule(
         code="PL421",

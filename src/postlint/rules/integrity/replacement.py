@@ -12,8 +12,13 @@ from postlint.rule import Example, Rule, RuleContext
 from postlint.rules.examples import post
 from postlint.rules.integrity._common import in_code
 from postlint.rules.integrity.mojibake import find_mojibake
+from postlint.unusual import unusual_chars
 
 _REPLACEMENT = re.compile("\ufffd+")
+
+
+def _has_replacement(doc: Document, ctx: RuleContext) -> bool:
+    return "\ufffd" in unusual_chars(doc)
 
 
 def _replacement_char(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
@@ -52,5 +57,6 @@ RULES = (
         bad=Example(post("Dhaka is the capital of Bangl\ufffd\ufffdesh.\n")),
         good=Example(post("Broken decodes show `\ufffd` (U+FFFD) in place of the lost text.\n")),
         check=_replacement_char,
+        applies=_has_replacement,
     ),
 )

@@ -1,8 +1,10 @@
 """What the safety rules share: one candidate scan, and where a hit is.
 
 Most files are clean, so one compiled pattern finds every character any safety rule
-cares about, once per document (memoised on `doc.memo`); each rule filters those
-hits, and only a hit pays for its context (front-matter key, code block, slug).
+cares about, once per document (memoised on `doc.memo`, and only among the unusual
+characters that `postlint.unusual` found); each rule filters those hits, and only a
+hit pays for its context (front-matter key, code block, slug). A file without any
+hit does not run those rules at all (`has_candidates`, their `applies`).
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ import regex
 from postlint.charnames import visible
 from postlint.document import Document
 from postlint.markdown import Context, context_at, front_matter_key_at, front_matter_node_at
+from postlint.rule import RuleContext
+from postlint.unusual import unusual
 
 _MEMO = "safety:candidates"
 # Every character a safety rule looks at, written out (Cc, Co, Zs, Zl, Zp, Default_Ignorable_Code_Point,
@@ -29,7 +33,6 @@ SCAN_CLASS = (
     + "\U000dfffe-\U000e0fff\U000efffe-\U0010ffff"
 )
 _SCAN = re.compile(f"[{SCAN_CLASS}]")
-_SCAN_ASCII = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 SLUG_KEYS = frozenset({"slug", "url", "permalink", "aliases"})
 TITLE_KEYS = frozenset({"title", "linkTitle", "seoTitle"})
@@ -40,13 +43,20 @@ _SPACE = regex.compile(r"\s")
 
 
 def candidates(doc: Document) -> list[tuple[int, str]]:
-    """Offsets and characters of every hit of the shared candidate pattern."""
-    return doc.memoised(_MEMO, lambda: _find_candidates(doc.text or ""))
+    """Offsets and characters of every hit of the shared candidate pattern (memoised).
+
+    Every candidate is an unusual character (`postlint.unusual`), so only the few
+    characters that scan found are tested.
+    """
+    found: list[tuple[int, str]] | None = doc.memo.get(_MEMO)
+    if found is None:
+        found = doc.memo[_MEMO] = [(at, char) for at, char in unusual(doc) if _SCAN.match(char)]
+    return found
 
 
-def _find_candidates(text: str) -> list[tuple[int, str]]:
-    scan = _SCAN_ASCII if text.isascii() else _SCAN
-    return [(m.start(), m.group()) for m in scan.finditer(text)]
+def has_candidates(doc: Document, ctx: RuleContext) -> bool:
+    """Whether any safety rule that filters the candidates can find anything (the rules' `applies`)."""
+    return doc.text is not None and bool(candidates(doc))
 
 
 def hits_of(doc: Document, wanted: Callable[[str], bool]) -> Iterator[tuple[int, str]]:

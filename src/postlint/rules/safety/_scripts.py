@@ -20,7 +20,14 @@ _CODES_TEXT = (
 )
 _CODES = _CODES_TEXT.split()
 _COMMON = regex.compile(r"[\p{scx=Zyyy}\p{scx=Zinh}]")
-_BY_SCRIPT = tuple((code, regex.compile(rf"\p{{scx={code}}}")) for code in _CODES)
+
+
+@lru_cache(maxsize=1)
+def _by_script() -> tuple[tuple[str, regex.Pattern[str]], ...]:
+    """One pattern per script, compiled on first use: most runs never need them (about 10 ms)."""
+    return tuple((code, regex.compile(rf"\p{{scx={code}}}")) for code in _CODES)
+
+
 # UTS #39 §5.1: Han, kana, Hangul and Bopomofo also count as the writing systems that combine them.
 _AUGMENT = {
     "Hani": ("Hanb", "Jpan", "Kore"),
@@ -37,7 +44,7 @@ def scripts_of(char: str) -> frozenset[str]:
     """The augmented Script_Extensions of `char`; empty for Common and Inherited characters."""
     if _COMMON.match(char):
         return frozenset()
-    found = {code for code, pattern in _BY_SCRIPT if pattern.match(char)}
+    found = {code for code, pattern in _by_script() if pattern.match(char)}
     for code in list(found):
         found.update(_AUGMENT.get(code, ()))
     return frozenset(found)

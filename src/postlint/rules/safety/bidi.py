@@ -12,7 +12,7 @@ from postlint.document import Document, line_bounds
 from postlint.findings import Finding, Fix, Severity
 from postlint.rule import Example, Rule, RuleContext
 from postlint.rules.examples import post
-from postlint.rules.safety._common import hits_of, place_at
+from postlint.rules.safety._common import has_candidates, hits_of, place_at
 from postlint.rules.safety._examples import GOOD
 
 _ISOLATES = {"\u2066": "LRI", "\u2067": "RLI", "\u2068": "FSI"}
@@ -144,6 +144,7 @@ BIDI_CONTROL = Rule(
     good=GOOD,
     severity=Severity.ERROR,
     check=_check_controls,
+    applies=has_candidates,
 )
 
 BIDI_MARK = Rule(
@@ -161,6 +162,7 @@ BIDI_MARK = Rule(
     severity=Severity.WARNING,
     fixable=True,
     check=_check_marks,
+    applies=has_candidates,
 )
 
 RULES = (BIDI_CONTROL, BIDI_MARK)

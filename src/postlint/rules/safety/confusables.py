@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
+from typing import Any
 
 import regex
 
@@ -23,6 +25,8 @@ _WORD = regex.compile(r"[\p{L}\p{M}\p{Nd}\u200c\u200d]+")
 _FIELDS = SLUG_KEYS | TITLE_KEYS | TAG_KEYS
 _LATIN = frozenset({"Latn"})
 _ASCII_LETTER = regex.compile(r"[A-Za-z]")
+# Words made of these are never reported: each is Latin, Bengali, or Latin beside Bengali (a test checks).
+_LATIN_OR_BENGALI = re.compile("[\x00-\x7f\u0980-\u09ff]*")
 _SCRIPT_NAMES = {"Latn": "Latin", "Cyrl": "Cyrillic", "Grek": "Greek", "Armn": "Armenian", "Beng": "Bengali"}
 # Cyrillic and Greek letters that look like Latin ones (a subset of UTS #39 confusables.txt;
 # never applied to other scripts, whose confusables are mostly false alarms).
@@ -62,15 +66,24 @@ def _problem(word: str, latin_field: bool) -> tuple[str, str | None] | None:
     return None
 
 
+def _latin_or_bengali(value: Any) -> bool:
+    """Whether every string of a value (a mapping is not looked into) is ASCII or Bengali."""
+    if isinstance(value, str):
+        return _LATIN_OR_BENGALI.fullmatch(value) is not None
+    if isinstance(value, list):
+        return all(_latin_or_bengali(item) for item in value)
+    return not isinstance(value, dict)
+
+
 def _check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     fm = doc.front_matter
     text = doc.text or ""
     if fm is None or fm.data is None:
         return
     for key in sorted(_FIELDS & fm.data.keys()):
+        if _latin_or_bengali(fm.data[key]):
+            continue  # ASCII letters are all Latin, and Latin beside Bengali is an allowed mix
         strings = list(string_values(fm.data[key], (key,)))
-        if all(value.isascii() for _, value, _ in strings):
-            continue  # ASCII letters are all Latin
         latin_field = any(_ASCII_LETTER.search(value) for _, value, _ in strings)
         for pointer, value, is_key in strings:
             words = [] if value.isascii() else _WORD.findall(value)

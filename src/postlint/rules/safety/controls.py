@@ -10,7 +10,7 @@ from postlint.document import Document
 from postlint.findings import Finding, Fix, Severity
 from postlint.rule import Example, Rule, RuleContext
 from postlint.rules.examples import post
-from postlint.rules.safety._common import hits_of, place_at
+from postlint.rules.safety._common import has_candidates, hits_of, place_at
 from postlint.rules.safety._examples import GOOD
 
 _ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b\n]*(?:\x07|\x1b\\)|[@-Z\\-_])")
@@ -101,6 +101,7 @@ CONTROL_CHAR = Rule(
     severity=Severity.ERROR,
     fixable=True,
     check=_check_controls,
+    applies=has_candidates,
 )
 
 LINE_SEPARATOR = Rule(
@@ -117,4 +118,5 @@ LINE_SEPARATOR = Rule(
     good=GOOD,
     severity=Severity.WARNING,
     check=_check_separators,
+    applies=has_candidates,
 )

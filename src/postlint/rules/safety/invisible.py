@@ -12,7 +12,7 @@ from postlint.findings import Finding, Fix, Severity
 from postlint.language import post_language
 from postlint.rule import Example, Rule, RuleContext
 from postlint.rules.examples import post
-from postlint.rules.safety._common import TAG_KEYS, TITLE_KEYS, hits_of, is_word, place_at
+from postlint.rules.safety._common import TAG_KEYS, TITLE_KEYS, has_candidates, hits_of, is_word, place_at
 from postlint.rules.safety._examples import GOOD
 
 _IGNORABLE = regex.compile(r"\p{Default_Ignorable_Code_Point}")
@@ -117,6 +117,7 @@ INVISIBLE_CHAR = Rule(
     severity=Severity.WARNING,
     fixable=True,
     check=_check_invisible,
+    applies=has_candidates,
 )
 
 BOM_IN_TEXT = Rule(
@@ -133,6 +134,7 @@ BOM_IN_TEXT = Rule(
     severity=Severity.WARNING,
     fixable=True,
     check=_check_bom,
+    applies=has_candidates,
 )
 
 SOFT_HYPHEN = Rule(
@@ -152,4 +154,5 @@ SOFT_HYPHEN = Rule(
     options={"hyphenation-languages": ["de", "nl"]},
     fixable=True,
     check=_check_soft_hyphen,
+    applies=has_candidates,
 )

@@ -13,7 +13,7 @@ from postlint.document import Document
 from postlint.findings import Finding, Fix, Severity
 from postlint.rule import Example, Rule, RuleContext
 from postlint.rules.examples import post
-from postlint.rules.safety._common import hits_of, is_word, place_at
+from postlint.rules.safety._common import has_candidates, hits_of, is_word, place_at
 from postlint.rules.safety._examples import GOOD
 
 ZWJ, ZWNJ = "\u200d", "\u200c"
@@ -154,4 +154,5 @@ JOIN_CONTROL = Rule(
     severity=Severity.WARNING,
     fixable=True,
     check=_check,
+    applies=has_candidates,
 )

@@ -14,6 +14,7 @@ from postlint.rule import Example, Rule, RuleContext
 from postlint.rules.examples import post
 from postlint.rules.safety._common import place_at
 from postlint.rules.safety._examples import GOOD
+from postlint.unusual import unusual_chars
 
 _FOREIGN_DIGIT = regex.compile(r"[^\P{Nd}0-9]")
 # A number: digit runs joined by one separator; a keycap's digit (1 FE0F 20E3) is not part of one.
@@ -32,6 +33,11 @@ def _suggestion(number: str, line: str) -> str:
     bengali = len(_BENGALI_LETTER.findall(line)) > len(_LATIN_LETTER.findall(line))
     zero = 0x09E6 if bengali else 0x30
     return "".join(chr(zero + ucd.digit(c)) if c.isdigit() else c for c in number)
+
+
+def _has_foreign_digit(doc: Document, ctx: RuleContext) -> bool:
+    """The rule's `applies`: a digit other than 0-9 is an unusual character (`postlint.unusual`)."""
+    return doc.text is not None and any(_FOREIGN_DIGIT.match(char) for char in unusual_chars(doc))
 
 
 def _check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
@@ -70,4 +76,5 @@ MIXED_NUMBER = Rule(
     good=GOOD,
     severity=Severity.WARNING,
     check=_check,
+    applies=_has_foreign_digit,
 )

@@ -11,7 +11,7 @@ from postlint.document import Document
 from postlint.findings import Finding, Fix, Severity
 from postlint.rule import Example, Rule, RuleContext
 from postlint.rules.examples import post
-from postlint.rules.safety._common import hits_of, is_space, runs
+from postlint.rules.safety._common import has_candidates, hits_of, is_space, runs
 from postlint.rules.safety._examples import GOOD
 
 _BLACK_FLAG = "\U0001f3f4"
@@ -108,6 +108,7 @@ TAG_CHAR = Rule(
     severity=Severity.ERROR,
     fixable=True,
     check=_check_tags,
+    applies=has_candidates,
 )
 
 VARIATION_SELECTOR = Rule(
@@ -126,4 +127,5 @@ VARIATION_SELECTOR = Rule(
     severity=Severity.WARNING,
     fixable=True,
     check=_check_selectors,
+    applies=has_candidates,
 )

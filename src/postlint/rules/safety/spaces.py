@@ -13,7 +13,7 @@ from postlint.findings import Finding, Fix, Severity
 from postlint.markdown import front_matter_node_at
 from postlint.rule import Example, Rule, RuleContext
 from postlint.rules.examples import post
-from postlint.rules.safety._common import SLUG_KEYS, TAG_KEYS, hits_of, is_space, place_at, runs
+from postlint.rules.safety._common import SLUG_KEYS, TAG_KEYS, has_candidates, hits_of, is_space, place_at, runs
 from postlint.rules.safety._examples import GOOD
 
 _NONSTANDARD = regex.compile(r"[\p{Zs}--\x20]", regex.V1)
@@ -124,4 +124,5 @@ NONSTANDARD_SPACE = Rule(
     options={"report-between-words": False},
     fixable=True,
     check=_check,
+    applies=has_candidates,
 )

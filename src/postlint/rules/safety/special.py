@@ -11,7 +11,7 @@ from postlint.document import Document
 from postlint.findings import Finding, Fix, Severity
 from postlint.rule import Example, Rule, RuleContext
 from postlint.rules.examples import post
-from postlint.rules.safety._common import hits_of, place_at, runs
+from postlint.rules.safety._common import has_candidates, hits_of, place_at, runs
 from postlint.rules.safety._examples import GOOD
 
 _PRIVATE = regex.compile(r"\p{Co}")
@@ -71,6 +71,7 @@ PRIVATE_USE = Rule(
     good=GOOD,
     severity=Severity.WARNING,
     check=_check_private,
+    applies=has_candidates,
 )
 
 NONCHARACTER = Rule(
@@ -87,4 +88,5 @@ NONCHARACTER = Rule(
     severity=Severity.ERROR,
     fixable=True,
     check=_check_noncharacters,
+    applies=has_candidates,
 )

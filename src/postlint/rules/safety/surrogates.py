@@ -112,6 +112,14 @@ def _front_matter(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
             yield ctx.report(doc, *span, f"the value of {where} contains a lone surrogate", hint=_HINT)
 
 
+def _may_escape(doc: Document, ctx: RuleContext) -> bool:
+    """The rule's `applies`: a surrogate escape starts with `\\u` or `\\U`, a reference with `&#`."""
+    text = doc.text
+    if text is None:
+        return False  # one character first: a search for one is several times faster than for two
+    return ("\\" in text and ("\\u" in text or "\\U" in text)) or ("&" in text and "&#" in text)
+
+
 def _check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     text = doc.text
     if text is None:
@@ -142,4 +150,5 @@ SURROGATE_ESCAPE = Rule(
     severity=Severity.ERROR,
     fixable=True,
     check=_check,
+    applies=_may_escape,
 )

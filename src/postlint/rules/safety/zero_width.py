@@ -11,7 +11,7 @@ from postlint.document import Document
 from postlint.findings import Finding, Fix, Severity
 from postlint.rule import Example, Rule, RuleContext
 from postlint.rules.examples import post
-from postlint.rules.safety._common import hits_of, is_word, place_at, runs
+from postlint.rules.safety._common import has_candidates, hits_of, is_word, place_at, runs
 from postlint.rules.safety._examples import GOOD
 
 _ZWSP = "\u200b"
@@ -75,4 +75,5 @@ ZERO_WIDTH_SPACE = Rule(
     severity=Severity.WARNING,
     fixable=True,
     check=_check,
+    applies=has_candidates,
 )

@@ -24,6 +24,17 @@ class Slug:
 
 
 def slug_of(doc: Document) -> Slug | None:
+    """The post's slug (memoised: four rules ask)."""
+    if _MEMO not in doc.memo:
+        doc.memo[_MEMO] = _slug_of(doc)
+    found: Slug | None = doc.memo[_MEMO]
+    return found
+
+
+_MEMO = "slugs.slug"
+
+
+def _slug_of(doc: Document) -> Slug | None:
     fm = doc.front_matter
     if fm is None or fm.data is None or doc.text is None:
         return None

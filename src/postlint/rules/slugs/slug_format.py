@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from functools import lru_cache
 from urllib.parse import quote
 
 import regex
@@ -18,13 +19,18 @@ UNICODE_SLUG = r"[\p{Ll}\p{Lo}\p{Lm}\p{M}\p{Nd}\u200c\u200d]+(?:-[\p{Ll}\p{Lo}\p
 _BROKEN_SYLLABLE = regex.compile(r"-\p{M}|\p{Canonical_Combining_Class=Virama}-")
 
 
-def _problem(slug: str, options: dict[str, object]) -> str | None:
+@lru_cache(maxsize=64)
+def _compiled(pattern: str) -> regex.Pattern[str]:
+    return regex.compile(pattern)
+
+
+def _problem(slug: str, options: Mapping[str, object]) -> str | None:
     unicode = bool(options["unicode"])
     pattern = str(options["pattern"] or (UNICODE_SLUG if unicode else ASCII_SLUG))
     limit = int(str(options["max-length"]))
     if unicode and _BROKEN_SYLLABLE.search(slug):
         return "a hyphen splits a syllable (next to a vowel sign or a virama), which breaks the word when shown"
-    if not regex.fullmatch(pattern, slug):
+    if not _compiled(pattern).fullmatch(slug):
         kind = "lower-case letters, digits and marks" if unicode else "lower-case ASCII letters and digits"
         return f"must be {kind} in words joined by single hyphens"
     encoded = len(quote(slug, safe="-")) if unicode else len(slug)
@@ -38,7 +44,7 @@ def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     slug = slug_of(doc)
     if slug is None:
         return
-    problem = _problem(slug.text, dict(ctx.options))
+    problem = _problem(slug.text, ctx.options)
     if problem is not None:
         yield ctx.report(doc, slug.start, slug.end, f"slug `{slug.text}` {problem}")
 

@@ -27,11 +27,12 @@ def key_case_variant(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     fold_case = bool(ctx.options["case-insensitive-keys"] or ctx.services.get("case-insensitive-keys"))
     schema = schema_for(doc, ctx)
     declared, required = declared_keys(schema.schema if schema is not None else None)
-    by_squashed = {squash_key(key): key for key in declared}
-    for key in fm.data:
+    undeclared = [key for key in fm.data if key not in declared]
+    by_squashed = {squash_key(key): key for key in declared} if undeclared else {}
+    for key in undeclared:
         wanted = by_squashed.get(squash_key(key))
         node = fm.node((key,))
-        if wanted is None or key in declared or node is None or node.key_start is None or node.key_end is None:
+        if wanted is None or node is None or node.key_start is None or node.key_end is None:
             continue
         if fold_case and key.casefold() == wanted.casefold():
             continue  # the generator reads `Title` as `title`

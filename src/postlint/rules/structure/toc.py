@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from postlint.document import Document
 from postlint.findings import Finding, Severity
-from postlint.markdown import block_map
+from postlint.markdown import block_map, has_headings
 from postlint.rule import Example, Rule, RuleContext
 from postlint.rules.structure.examples import HEADINGS, post
 
@@ -28,8 +28,10 @@ def toc_without_headings(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     key = _toc_key(list(fm.data), bool(ctx.services.get("case-insensitive-keys")))
     if key is None or fm.data[key] is not True:
         return
-    count = len(block_map(doc).headings)
     wanted = int(ctx.options["min-headings"])
+    if has_headings(doc, wanted):
+        return
+    count = len(block_map(doc).headings)
     if count < wanted:
         start, end = fm.locate((key,))
         found = "no headings" if count == 0 else f"only {count} heading{'s' if count != 1 else ''}"

@@ -14,7 +14,7 @@ from postlint.rule import Example, Rule, RuleContext
 from postlint.rules.schema_messages import describe
 from postlint.rules.schema_rules import schema_rejected
 from postlint.rules.structure.examples import post
-from postlint.rules.structure.yaml11 import REFUSED, yaml11_readings
+from postlint.rules.structure.yaml11 import MAYBE_TYPED, REFUSED, yaml11_readings
 
 
 def _words(value: Any) -> str:
@@ -35,12 +35,14 @@ def _written(value: Any) -> str | None:
 
 
 def _plain_scalars(text: str, fm: FrontMatter) -> Iterator[tuple[Pointer | None, int, int]]:
-    """Plain values (with their pointer) and plain keys (pointer None) of the front matter."""
+    """Plain values (with their pointer) and plain keys (pointer None) of the front matter that may
+    drift: those that start with a character some reader types on (`yaml11.MAYBE_TYPED`)."""
     for pointer, node in fm.source_map.nodes.items():
-        if node.plain:
+        if node.plain and text[node.start : node.start + 1] in MAYBE_TYPED:
             yield pointer, node.start, node.end
-        if node.key_start is not None and node.key_end is not None and text[node.key_start] not in "'\"":
-            yield None, node.key_start, node.key_end
+        key_start = node.key_start
+        if key_start is not None and node.key_end is not None and text[key_start] in MAYBE_TYPED:
+            yield None, key_start, node.key_end
 
 
 def _message(raw: str, modern: Any, readings: dict[str, Any], is_key: bool) -> tuple[str, str]:
@@ -56,15 +58,22 @@ def _message(raw: str, modern: Any, readings: dict[str, Any], is_key: bool) -> t
     return message, hint + (f", or write {other}" if other and not is_key else "")
 
 
+_STEADY: set[tuple[str, bool]] = set()
+"""Plain scalars (text, is a key) that every reader types alike: keys, `true`, tag words repeat."""
+_STEADY_SIZE = 4096
+
+
 def yaml_type_drift(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     fm = doc.front_matter
     if fm is None or fm.format != "yaml" or fm.data is None or doc.text is None:
         return
     for pointer, start, end in _plain_scalars(doc.text, fm):
         raw = doc.text[start:end]
-        if "\n" in raw:
+        if "\n" in raw or (raw, pointer is None) in _STEADY:
             continue
         modern, readings = yaml11_readings(raw, key=pointer is None)
+        if not readings and len(_STEADY) < _STEADY_SIZE:
+            _STEADY.add((raw, pointer is None))
         if not readings or (pointer is not None and schema_rejected(doc, ctx, pointer)):
             continue
         message, hint = _message(raw, modern, readings, pointer is None)

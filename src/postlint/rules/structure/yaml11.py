@@ -16,6 +16,8 @@ Timestamps are left out on purpose: dates are the date rules' business.
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from typing import Any
 
 from yaml.constructor import SafeConstructor
@@ -32,7 +34,9 @@ _CONSTRUCTED = {_STD + kind for kind in ("bool", "int", "float", "null")}
 _PSYCH = {"yes": True, "true": True, "on": True, "no": False, "false": False, "off": False, "null": None}
 _TRUE_FALSE = (["y", "Y", "yes", "Yes", "YES", "on", "On", "ON"], ["n", "N", "no", "No", "NO", "off", "Off", "OFF"])
 _GO_YAML_V2 = dict.fromkeys(_TRUE_FALSE[0], True) | dict.fromkeys(_TRUE_FALSE[1], False)
-_MAYBE = frozenset("0123456789+-.=yYnNoOtTfF")
+MAYBE_TYPED = frozenset("0123456789+-.=yYnNoOtTfF")
+"""The first characters of every plain scalar a YAML 1.1 reader may read as another type
+(no quote among them: a quoted key is never plain)."""
 
 
 _RESOLVER = Resolver()
@@ -60,13 +64,25 @@ def yaml11_readings(text: str, key: bool = False) -> tuple[Any, dict[str, Any]]:
 
     Hugo decodes top-level keys into strings, so older Hugo is not asked about a key.
     """
+    if not text or text[0] not in MAYBE_TYPED or _TIMESTAMP.fullmatch(text):
+        return resolve_plain(text), {}
+    modern, readings = _readings(text, key)
+    return modern, dict(readings)
+
+
+_TIMESTAMP = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(?:Z|[-+][0-9]{2}:[0-9]{2})?)?")
+"""Dates as posts write them (`2025-04-10`, `2025-04-10T10:00:00+06:00`): text for every reader
+here (PyYAML resolves a timestamp, which is left as text), so they never drift (a test checks)."""
+
+
+@lru_cache(maxsize=4096)
+def _readings(text: str, key: bool) -> tuple[Any, tuple[tuple[str, Any], ...]]:
+    """`yaml11_readings` worked out (words and keys repeat from post to post)."""
     modern = resolve_plain(text)
-    if not text or text[0] not in _MAYBE:
-        return modern, {}
     readings: dict[str, Any] = {"PyYAML": _pyyaml(text)}
     lowered = text.lower()
     if lowered in _PSYCH:
         readings["Jekyll"] = _PSYCH[lowered]
     if text in _GO_YAML_V2 and not key:
         readings["older Hugo"] = _GO_YAML_V2[text]
-    return modern, {reader: value for reader, value in readings.items() if not _same(value, modern)}
+    return modern, tuple((reader, value) for reader, value in readings.items() if not _same(value, modern))
