@@ -95,13 +95,18 @@ def write_atomically(path: Path, data: bytes) -> None:
 
 
 def _alive(pid: int) -> bool:
+    """Whether process `pid` still runs; a zombie (killed, not yet reaped) does not."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except PermissionError:
         return True
-    return True
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return True  # no /proc here: trust kill()
+    return stat.rsplit(")", 1)[-1].split()[0] not in ("Z", "X")
 
 
 def remove_stale_temps(folders: Iterable[str | Path]) -> int:
