@@ -170,6 +170,94 @@ def test_unknown_command_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert "chek" in line
 
 
+def test_unknown_command_suggests_the_closest(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "chek", ".")
+    assert code == 2
+    assert out == ""
+    line = error_line(err)
+    assert "chek" in line
+    assert "check" in line.split("chek", 1)[1]
+
+
+def test_abbreviated_option_is_unknown(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write(tmp_path, "clean.md", CLEAN)
+    code, _, err = run(capsys, "check", "--form", "json", "clean.md")
+    assert code == 2
+    assert "no such option: --form " in error_line(err)  # exact names only, as with click
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "two"])
+@pytest.mark.parametrize("option", ["--jobs", "-j"])
+def test_jobs_below_one_exits_2_with_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], option: str, value: str
+) -> None:
+    write(tmp_path, "clean.md", CLEAN)
+    code, out, err = run(capsys, "check", option, value, "clean.md")
+    assert code == 2
+    assert out == ""
+    line = error_line(err)
+    assert "--jobs" in line
+    assert value in line
+
+
+def test_no_strict_and_no_exit_zero_are_accepted(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write(tmp_path, "bom.md", b"\xef\xbb\xbf" + CLEAN.encode())
+    write(tmp_path, "bad.md", TAGS_NOT_STRINGS)
+    code, _, err = run(capsys, "check", "--strict", "--no-strict", "bom.md")
+    assert (code, err) == (0, "")
+    code, _, err = run(capsys, "check", "--no-strict", "bom.md")
+    assert (code, err) == (0, "")
+    code, _, err = run(capsys, "check", "--exit-zero", "--no-exit-zero", "bad.md")
+    assert (code, err) == (1, "")
+    code, _, err = run(capsys, "check", "--no-exit-zero", "bad.md")
+    assert (code, err) == (1, "")
+
+
+def test_options_may_follow_the_paths(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write(tmp_path, "a.md", TAGS_NOT_STRINGS)
+    write(tmp_path, "b.md", NO_SLUG)
+    code, out, _ = run(capsys, "check", "a.md", "--format", "concise", "b.md", "-q")
+    assert code == 1
+    assert [line.split(":")[0] for line in out.splitlines()] == ["a.md", "b.md"]
+
+
+def test_double_dash_ends_the_options(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write(tmp_path, "-dash.md", TAGS_NOT_STRINGS)
+    code, out, err = run(capsys, "check", "--format", "concise", "--", "-dash.md")
+    assert code == 1, err
+    assert out.startswith("-dash.md:5:14: PL102 ")
+
+
+def test_extra_argument_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "explain", "PL101", "PL102")
+    assert code == 2
+    assert out == ""
+    assert "PL102" in error_line(err)
+
+
+def test_check_help_exits_0_and_lists_the_options(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "check", "--help")
+    assert code == 0
+    assert err == ""
+    assert "--format" in out
+    assert "--no-strict" in out and "--no-exit-zero" in out
+    assert "Rule codes, names or prefixes, comma-separated." in out
+
+
+def test_help_lists_the_commands(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "--help")
+    assert code == 0
+    assert err == ""
+    for command in ("check", "init", "rules", "explain"):
+        assert re.search(rf"^\s+{command}\s", out, re.MULTILINE), command
+
+
+def test_no_arguments_prints_the_help_and_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys)
+    assert code == 2
+    assert "check" in out and "--version" in out
+
+
 # --- concise and json formats ------------------------------------------------------
 
 
@@ -582,6 +670,38 @@ def test_python_dash_m_version(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout == f"postlint {postlint.__version__}\n"
     assert proc.stderr == ""
+
+
+def test_clean_concise_check_imports_no_cli_framework(tmp_path: Path) -> None:
+    """Start-up time: a clean, concise `check` loads neither typer/click nor rich."""
+    write(tmp_path, "clean.md", CLEAN)
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-X",
+            "importtime",
+            "-m",
+            "postlint",
+            "check",
+            "--no-cache",
+            "--format",
+            "concise",
+            "clean.md",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=60,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout == ""
+    imported = {
+        line.rsplit("|", 1)[1].strip().split(".")[0]
+        for line in proc.stderr.splitlines()
+        if line.startswith("import time:") and "|" in line
+    }
+    assert "postlint" in imported, "no -X importtime report (sanity check)"
+    assert imported.isdisjoint({"typer", "click", "rich"}), sorted(imported & {"typer", "click", "rich"})
 
 
 def test_python_dash_m_check_exit_code(tmp_path: Path) -> None:

@@ -43,13 +43,7 @@ KILLS_PER_ROUND = 7
 MODES = (0o644, 0o600, 0o640, 0o755, 0o664)
 
 
-def _no_cache() -> list[str]:
-    import typer
-
-    from postlint.cli import app
-
-    check = typer.main.get_command(app).commands["check"]  # type: ignore[attr-defined]
-    return ["--no-cache"] if any("--no-cache" in param.opts for param in check.params) else []
+NO_CACHE = ["--no-cache"]
 
 
 def post_text(index: int) -> str:
@@ -108,7 +102,7 @@ def restore(tree: Tree) -> None:
 
 
 def fix_command(posts: Path) -> list[str]:
-    return [sys.executable, "-m", "postlint", "check", "--fix", *_no_cache(), "--quiet", str(posts)]
+    return [sys.executable, "-m", "postlint", "check", "--fix", *NO_CACHE, "--quiet", str(posts)]
 
 
 def run_to_completion(posts: Path) -> float:

@@ -90,18 +90,7 @@ def write(root: Path, name: str, content: str | bytes) -> Path:
     return path
 
 
-def _no_cache() -> list[str]:
-    """`--no-cache` once the CLI has it (the cache is being added alongside this file)."""
-    import typer
-
-    from postlint.cli import app
-
-    command = typer.main.get_command(app)
-    check = command.commands["check"]  # type: ignore[attr-defined]
-    return ["--no-cache"] if any("--no-cache" in param.opts for param in check.params) else []
-
-
-NO_CACHE = _no_cache()
+NO_CACHE = ["--no-cache"]
 
 
 # -- running the CLI --------------------------------------------------------------------
@@ -759,7 +748,7 @@ def test_unreadable_files_are_findings(tmp_path: Path, monkeypatch: pytest.Monke
     proj = make_project(tmp_path)
     monkeypatch.chdir(proj)
     engine, targets = _engine_and_targets(proj, 1)
-    extra = [Target(path, display, display) for display, path in _unreadable_targets(proj)]
+    extra = [Target(str(path), display, display) for display, path in _unreadable_targets(proj)]
     result = engine.run([*targets, *extra])
     codes = {(f.path, f.code) for f in result.findings}
     assert ("under-a-file.md", "PL001") in codes

@@ -33,7 +33,7 @@ def findings_for(
         extend_select=(rule.code,),
         rules={rule.code: dict(example.options)} if example.options else {},
     )
-    result = Engine(config, REGISTRY).run([Target(post, example.path, example.path)])
+    result = Engine(config, REGISTRY).run([Target(str(post), example.path, example.path)])
     return [finding.code for finding in result.findings]
 
 

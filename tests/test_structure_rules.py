@@ -32,7 +32,7 @@ def run(
     for name, text in files.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
     cfg = Config(root=tmp_path, select=tuple(codes.split(",")), **config)
-    targets = [Target(tmp_path / name, name, name) for name in (asked or list(files))]
+    targets = [Target(str(tmp_path / name), name, name) for name in (asked or list(files))]
     return Engine(cfg).run(targets).findings
 
 

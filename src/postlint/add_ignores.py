@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from pathlib import Path
 
 from postlint.discover import Target
 from postlint.document import Document
@@ -107,13 +108,13 @@ def add_ignores(findings: Sequence[Finding], targets: Sequence[Target], max_byte
         here = by_path.get(target.display)
         if not here:
             continue
-        doc = load(target.path, target.display, max_bytes)
+        doc = load(Path(target.path), target.display, max_bytes)
         if doc.text is None:
             skipped.append(target.display)
             continue
         parse_front_matter(doc)
         edits = _edits(doc, here)
         text, _ = apply_fixes(doc.text, [Fix((edit,)) for edit in edits])
-        write_atomically(target.path, encode(text, doc.has_bom))
+        write_atomically(Path(target.path), encode(text, doc.has_bom))
         added += len(edits)
     return added, skipped

@@ -3,7 +3,10 @@
 The cache file is keyed by postlint's version, the resolved config, the schemas'
 contents, the plugins' versions and the day (date rules look at "today"). Entries
 match a file by size and modification time first, by content hash second (CI
-checkouts reset modification times). It is JSON, never pickle: a cache folder
+checkouts reset modification times). A file's facts are kept as JSON text, decoded only
+when corpus rules must run again: the cache also remembers the last run's corpus
+findings with a fingerprint of the facts they came from (every file's digest). It is
+JSON, never pickle: a cache folder
 committed by a stranger's pull request must not be able to run code. A corrupt or
 foreign file is ignored and rebuilt; writes are atomic, so parallel runs cannot
 corrupt it.
@@ -15,8 +18,7 @@ import hashlib
 import json
 import os
 import tempfile
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -26,19 +28,17 @@ from postlint.load import digest
 from postlint.rule import Fact
 from postlint.suppress import Suppression, Suppressions
 
-FORMAT = 2
+FORMAT = 3
 TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# This file marks a cache folder (https://bford.info/cachedir/).\n"
 
-
-@dataclass(slots=True)
-class Entry:
-    size: int
-    mtime_ns: int
-    result: FileResult
+Row = list[Any]
+"""One file in the cache file: size, mtime_ns, digest, findings, facts (JSON text),
+suppressions, malformed suppressions, line texts. Facts stay text until asked for: a
+warm run whose corpus findings are remembered never decodes them."""
 
 
 def _span(s: Span) -> list[int]:
-    return [s.start.line, s.start.column, s.start.offset, s.end.line, s.end.column, s.end.offset]
+    return list(s)
 
 
 def _unspan(v: list[int]) -> Span:
@@ -64,88 +64,130 @@ def _tuples(value: Any) -> Any:
     return tuple(_tuples(v) for v in value) if isinstance(value, list) else value
 
 
-def encode_result(r: FileResult) -> dict[str, Any]:
-    return {
-        "display": r.display,
-        "digest": r.digest,
-        "findings": [
-            [f.path, f.code, f.name, f.severity.value, f.message, _span(f.span), f.hint, _fix(f.fix)]
-            for f in r.findings
-        ],
-        "facts": {code: [[f.value, _span(f.span)] for f in facts] for code, facts in r.facts.items()},
-        "suppressions": [
-            [
-                sorted(e.codes),
-                e.first_line,
-                e.last_line,
-                _span(e.span),
-                [[*_edit(edit)] for edit in e.removal],
-            ]
-            for e in r.suppressions.entries
-        ],
-        "malformed": [[_span(span), message] for span, message in r.suppressions.malformed],
-        "lines": {str(k): v for k, v in r.lines.items()},
-    }
+def encode_findings(findings: Iterable[Finding]) -> list[Any]:
+    return [[f.path, f.code, f.name, f.severity.value, f.message, _span(f.span), f.hint, _fix(f.fix)] for f in findings]
 
 
-def decode_result(d: dict[str, Any]) -> FileResult:
-    findings = [
-        Finding(p, c, n, Severity(s), m, _unspan(sp), h, _unfix(fx)) for p, c, n, s, m, sp, h, fx in d["findings"]
+def decode_findings(rows: list[Any]) -> list[Finding]:
+    return [Finding(p, c, n, Severity(s), m, _unspan(sp), h, _unfix(fx)) for p, c, n, s, m, sp, h, fx in rows]
+
+
+class CachedFacts(Mapping[str, list[Fact]]):
+    """A cached file's facts, decoded from their JSON text when first asked for."""
+
+    __slots__ = ("_decoded", "_path", "_text")
+
+    def __init__(self, path: str, text: str) -> None:
+        self._path, self._text = path, text
+        self._decoded: dict[str, list[Fact]] | None = None
+
+    def _facts(self) -> dict[str, list[Fact]]:
+        if self._decoded is None:
+            raw = json.loads(self._text)
+            self._decoded = {
+                code: [Fact(self._path, _tuples(v), _unspan(sp)) for v, sp in items] for code, items in raw.items()
+            }
+        return self._decoded
+
+    def __getitem__(self, code: str) -> list[Fact]:
+        return self._facts()[code]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._facts())
+
+    def __len__(self) -> int:
+        return len(self._facts())
+
+    @property
+    def text(self) -> str:
+        return self._text
+
+
+def _facts_text(facts: Mapping[str, Sequence[Fact]]) -> str:
+    if isinstance(facts, CachedFacts):
+        return facts.text
+    raw = {code: [[f.value, _span(f.span)] for f in items] for code, items in facts.items()}
+    return json.dumps(raw, ensure_ascii=False, separators=(",", ":"))
+
+
+def encode_row(size: int, mtime_ns: int, r: FileResult) -> Row:
+    sups = [
+        [sorted(e.codes), e.first_line, e.last_line, _span(e.span), [[*_edit(edit)] for edit in e.removal]]
+        for e in r.suppressions.entries
     ]
-    path = d["display"]
-    facts = {code: [Fact(path, _tuples(v), _unspan(sp)) for v, sp in items] for code, items in d["facts"].items()}
-    sups = Suppressions(
-        [
-            Suppression(frozenset(c), a, b, _unspan(sp), tuple(Edit(*e) for e in rm))
-            for c, a, b, sp, rm in d["suppressions"]
-        ],
-        [(_unspan(sp), message) for sp, message in d["malformed"]],
+    malformed = [[_span(span), message] for span, message in r.suppressions.malformed]
+    lines = {str(k): v for k, v in r.lines.items()}
+    return [size, mtime_ns, r.digest, encode_findings(r.findings), _facts_text(r.facts), sups, malformed, lines]
+
+
+def decode_row(display: str, row: Row) -> FileResult:
+    _, _, digest, findings, facts, sups, malformed, lines = row
+    suppressions = Suppressions(
+        [Suppression(frozenset(c), a, b, _unspan(sp), tuple(Edit(*e) for e in rm)) for c, a, b, sp, rm in sups],
+        [(_unspan(sp), message) for sp, message in malformed],
     )
-    lines = {int(k): v for k, v in d["lines"].items()}
-    return FileResult(d["display"], findings, facts, sups, lines, d["digest"])
+    return FileResult(
+        display,
+        decode_findings(findings),
+        CachedFacts(display, facts),
+        suppressions,
+        {int(k): v for k, v in lines.items()},
+        digest,
+    )
 
 
 class Cache:
     def __init__(self, folder: Path, key: str) -> None:
         self.folder = folder
         self.path = folder / f"{key}.json"
-        self.entries: dict[str, Entry] = {}
+        self.rows: dict[str, Row] = {}
+        self.corpus: list[Any] = ["", []]
+        """The corpus findings of the last run, and the fingerprint of the facts they came from."""
         self.dirty = False
         try:
             raw = json.loads(self.path.read_bytes())
             if isinstance(raw, dict) and raw.get("format") == FORMAT:
-                for name, (size, mtime, result) in raw["files"].items():
-                    self.entries[name] = Entry(size, mtime, decode_result(result))
+                rows, corpus = raw["files"], raw["corpus"]
+                if not (isinstance(rows, dict) and all(isinstance(r, list) and len(r) == 8 for r in rows.values())):
+                    raise ValueError("not this version's rows")
+                decode_findings(corpus[1])
+                self.rows, self.corpus = rows, corpus
         except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
-            self.entries = {}  # missing, corrupt or foreign: start afresh
+            self.rows = {}  # missing, corrupt or foreign: start afresh
 
-    def lookup(self, path: Path) -> FileResult | None:
+    def lookup(self, path: str, display: str) -> FileResult | None:
         name = os.path.abspath(path)
-        entry = self.entries.get(name)
-        if entry is None:
+        row = self.rows.get(name)
+        if row is None:
             return None
         try:
             info = os.stat(path)
-            if (info.st_size, info.st_mtime_ns) == (entry.size, entry.mtime_ns):
-                return entry.result
-            with open(path, "rb") as handle:
-                same = digest(handle.read()) == entry.result.digest
-        except OSError:
-            return None
-        if not same:
-            return None
-        entry.size, entry.mtime_ns = info.st_size, info.st_mtime_ns
-        self.dirty = True
-        return entry.result
+            if (info.st_size, info.st_mtime_ns) != (row[0], row[1]):
+                with open(path, "rb") as handle:
+                    if digest(handle.read()) != row[2]:
+                        return None
+                row[0], row[1] = info.st_size, info.st_mtime_ns
+                self.dirty = True
+            return decode_row(display, row)
+        except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
+            return None  # gone, or an entry that does not decode: check the file again
 
-    def store(self, path: Path, result: FileResult) -> None:
+    def store(self, path: str, result: FileResult) -> None:
         if not result.digest:
             return  # unreadable files are checked again every time
         try:
             info = os.stat(path)
         except OSError:
             return
-        self.entries[os.path.abspath(path)] = Entry(info.st_size, info.st_mtime_ns, result)
+        self.rows[os.path.abspath(path)] = encode_row(info.st_size, info.st_mtime_ns, result)
+        self.dirty = True
+
+    def corpus_findings(self, fingerprint: str) -> list[Finding] | None:
+        """The corpus findings remembered for exactly these facts, or None."""
+        return decode_findings(self.corpus[1]) if self.corpus[0] == fingerprint else None
+
+    def remember_corpus(self, fingerprint: str, findings: list[Finding]) -> None:
+        self.corpus = [fingerprint, encode_findings(findings)]
         self.dirty = True
 
     def save(self) -> None:
@@ -156,8 +198,9 @@ class Cache:
             marker = self.folder / name
             if not marker.exists():
                 marker.write_text(text)
-        files = {name: [e.size, e.mtime_ns, encode_result(e.result)] for name, e in self.entries.items()}
-        data = json.dumps({"format": FORMAT, "files": files}, ensure_ascii=False, separators=(",", ":"))
+        data = json.dumps(
+            {"format": FORMAT, "files": self.rows, "corpus": self.corpus}, ensure_ascii=False, separators=(",", ":")
+        )
         handle, temp = tempfile.mkstemp(prefix=".cache-", dir=self.folder)
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as out:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,7 +16,8 @@ SUFFIXES = (".md", ".markdown", ".mdx")
 
 @dataclass(frozen=True, slots=True)
 class Target:
-    path: Path
+    path: str
+    """Absolute (a string: a run holds one Target per file, and Path objects cost twice the memory)."""
     display: str
     relative: str
 
@@ -89,7 +91,7 @@ def discover(paths: Sequence[Path], root: Path, excludes: Sequence[str]) -> list
         start = os.path.abspath(given)
         found = _walk(start, root_text, globs, seen_dirs) if given.is_dir() else iter([start])
         for absolute in found:
-            display = _display(absolute, cwd)
+            display = sys.intern(_display(absolute, cwd))  # shared with the facts and findings that name it
             if display not in targets:
-                targets[display] = Target(Path(absolute), display, _relative(absolute, root_text))
+                targets[display] = Target(absolute, display, _relative(absolute, root_text))
     return sorted(targets.values(), key=lambda t: t.display)

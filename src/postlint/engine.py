@@ -25,7 +25,6 @@ from postlint.findings import Finding, Position, Span
 from postlint.fix import MAX_PASSES, apply_fixes, encode, unified_diff, write_atomically
 from postlint.frontmatter import parse_front_matter
 from postlint.load import decode, load
-from postlint.parallel import check_in_parallel
 from postlint.registry import Registry, load_registry
 from postlint.result import Result
 from postlint.rule import Applies, CorpusRule, Fact, Rule
@@ -66,6 +65,38 @@ def _collecting_less() -> Iterator[None]:
         yield
     finally:
         gc.set_threshold(*threshold)
+
+
+class _CorpusFacts:
+    """Every file's facts, for corpus rules: merged as they arrive, or, with a cache, kept
+    as the files' (still encoded) facts and digests, so that a tree whose facts have not
+    changed since the last run gets its remembered corpus findings without decoding any."""
+
+    def __init__(self, cache: Cache | None) -> None:
+        self.cache = cache
+        self.merged: dict[str, list[Fact]] = {}
+        self.kept: list[FileResult] = []
+
+    def gather(self, file: FileResult) -> None:
+        if self.cache is not None:
+            self.kept.append(file)
+            return
+        for code, items in file.facts.items():
+            self.merged.setdefault(code, []).extend(items)
+
+    def findings(self, first: str, finish: Callable[[dict[str, list[Fact]]], list[Finding]]) -> list[Finding]:
+        if self.cache is None:
+            return finish(self.merged)
+        fingerprint = run_key([first, *(f"{file.display}\0{file.digest}" for file in self.kept)])
+        remembered = self.cache.corpus_findings(fingerprint)
+        if remembered is not None:
+            return remembered
+        for file in self.kept:
+            for code, items in file.facts.items():
+                self.merged.setdefault(code, []).extend(items)
+        found = finish(self.merged)
+        self.cache.remember_corpus(fingerprint, found)
+        return found
 
 
 Step = tuple[Applies | None, list[ActiveRule]]
@@ -123,7 +154,7 @@ class Engine:
             except PackageNotFoundError:
                 return name
 
-        plugins = sorted({dist_version(name) for name in self.registry.origin.values()})
+        plugins = sorted(dist_version(name) for name in set(self.registry.origin.values()))
         loaded = [json.dumps(s.schema, sort_keys=True) for s in schemas.loaded()]
         today = dt.datetime.now(dt.UTC).date().isoformat()
         return run_key([__version__, repr(self.config), os.getcwd(), today, *plugins, *loaded])
@@ -131,7 +162,7 @@ class Engine:
     # -- one document ------------------------------------------------------------------
 
     def read(self, target: Target) -> Document:
-        doc = load(target.path, target.display, self.max_bytes)
+        doc = load(Path(target.path), target.display, self.max_bytes)
         doc.relative_path = target.relative
         if doc.text is not None:
             parse_front_matter(doc)
@@ -286,7 +317,7 @@ class Engine:
                 wanted.setdefault(finding.path, set()).add(line)
         for target in targets:
             if target.display in wanted:
-                doc = load(target.path, target.display, self.max_bytes)
+                doc = load(Path(target.path), target.display, self.max_bytes)
                 if doc.text is not None:
                     known = lines.setdefault(target.display, {})
                     known.update(
@@ -299,7 +330,7 @@ class Engine:
         if not count or fixed.text is None or fixed.text == original:
             return fixed, 0, None
         if options.write:
-            write_atomically(target.path, encode(fixed.text, fixed.has_bom))
+            write_atomically(Path(target.path), encode(fixed.text, fixed.has_bom))
             return fixed, count, None
         return fixed, count, unified_diff(target.display, original, fixed.text)
 
@@ -310,41 +341,47 @@ class Engine:
         *,
         facts_only: bool = False,
         progress: Progress | None = None,
-    ) -> list[FileResult]:
-        """Check files: from the cache when unchanged, across processes when there are many."""
-        cache = self.cache
-        out: list[FileResult | None] = [None] * len(targets)
-        todo: list[int] = []
+    ) -> Iterator[FileResult]:
+        """Each file's result, in the order of `targets`, as it is ready: from the cache when
+        unchanged, across processes when there are many. Nothing keeps them but the caller."""
+        cache = self.cache if fix is None else None
+        hits: dict[int, FileResult] = {}
+        missing: list[Target] = []
         for index, target in enumerate(targets):
-            hit = cache.lookup(target.path) if cache is not None and fix is None else None
+            hit = cache.lookup(target.path, target.display) if cache is not None else None
             if hit is not None:
-                out[index] = hit
+                hits[index] = hit
             else:
-                todo.append(index)
-        missing = [targets[i] for i in todo]
+                missing.append(target)
+        done = len(hits)
         if progress is not None:
-            progress(len(targets) - len(missing))
-        only_facts = facts_only and cache is None
+            progress(done)
+        computed = self._compute(missing, fix, facts_only and self.cache is None)
+        for index, target in enumerate(targets):
+            result = hits.pop(index, None)
+            if result is None:
+                result = next(computed)
+                if self.cache is not None:
+                    self.cache.store(target.path, result)
+                done += 1
+                if progress is not None:
+                    progress(done)
+            yield result
+
+    def _compute(self, targets: Sequence[Target], fix: FixOptions | None, facts_only: bool) -> Iterator[FileResult]:
         with _collecting_less():
-            if len(missing) >= self.parallel_threshold and self.jobs > 1:
-                done = len(targets) - len(missing)
-                tell = (lambda n: progress(done + n)) if progress is not None else None
+            if len(targets) >= self.parallel_threshold and self.jobs > 1:
+
+                from postlint.parallel import check_in_parallel
+
                 gc.freeze()  # forked workers then never scan (nor copy) the heap they inherit
                 try:
-                    computed = check_in_parallel(self, missing, fix, facts_only=only_facts, progress=tell)
+                    yield from check_in_parallel(self, targets, fix, facts_only=facts_only)
                 finally:
                     gc.unfreeze()
             else:
-                computed = []
-                for target in missing:
-                    computed.append(self.check_file(target, fix, facts_only=only_facts))
-                    if progress is not None:
-                        progress(len(targets) - len(missing) + len(computed))
-        for index, result in zip(todo, computed, strict=True):
-            out[index] = result
-            if cache is not None:
-                cache.store(targets[index].path, result)
-        return [result for result in out if result is not None]
+                for target in targets:
+                    yield self.check_file(target, fix, facts_only=facts_only)
 
     def run(
         self,
@@ -353,28 +390,41 @@ class Engine:
         progress: Progress | None = None,
         walked: Sequence[Path] = (),
     ) -> Result:
-        """Check `targets` (found by walking `walked`, when the caller knows)."""
+        """Check `targets` (found by walking `walked`, when the caller knows).
+
+        Results are consumed as they arrive: a run keeps findings, corpus facts, and the
+        suppressions and line texts of files that have some, never every file's result.
+        """
         result = Result([], len(targets), {a.rule.code: a.rule for a in self.active})
         result.paths = [target.display for target in targets]
-        checked = self.results(targets, fix, progress=progress)
-        facts: dict[str, list[Fact]] = {}
         sups: dict[str, Suppressions] = {}
-        for file in checked:
-            sups[file.display] = file.suppressions
+        lines: dict[str, dict[int, str]] = {}
+        corpus = _CorpusFacts(self.cache if fix is None and self.corpus_codes else None)
+        gather = corpus.gather
+
+        for file in self.results(targets, fix, progress=progress):
+            gather(file)
+            if file.suppressions.entries or file.suppressions.malformed:
+                sups[file.display] = file.suppressions
+            if file.lines:
+                lines[file.display] = file.lines
             result.fixed += file.fixed
             if file.diff:
                 result.diffs.append(file.diff)
             result.findings.extend(f for f in file.findings if file.suppressions.allows(f))
-        for file in [*checked, *self.results(self.rest_of_tree(targets, walked), facts_only=True)]:
-            for code, items in file.facts.items():
-                facts.setdefault(code, []).extend(items)
+        for file in self.results(self.rest_of_tree(targets, walked), facts_only=True):
+            gather(file)
         first = targets[0].display if targets else ""
-        result.findings += [f for f in self.finish(facts, first) if f.path in sups and sups[f.path].allows(f)]
+        found = corpus.findings(first, lambda facts: self.finish(facts, first))
+        asked = set(result.paths) if found else set()
+        for finding in found:
+            if finding.path in asked and (finding.path not in sups or sups[finding.path].allows(finding)):
+                result.findings.append(finding)
         result.findings += [f for path, sup in sups.items() for f in self._suppression_findings(path, sup)]
-        relative = {t.display: t.relative for t in targets}
+        named = {f.path for f in result.findings}
+        relative = {t.display: t.relative for t in targets if t.display in named}
         result.findings = [f for f in result.findings if self.ignores.keep(f, relative.get(f.path, f.path))]
         result.findings.sort(key=lambda f: f.sort_key)
-        lines = {file.display: file.lines for file in checked}
         self._read_missing_lines(result, lines, targets)
         for finding in result.findings:
             line = finding.span.start.line

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from postlint.findings import Finding, Reduce
@@ -14,7 +15,7 @@ class FileResult:
     display: str
     findings: list[Finding]
     """The document rules' findings, before inline suppressions are applied."""
-    facts: dict[str, list[Fact]]
+    facts: Mapping[str, list[Fact]]
     suppressions: Suppressions
     lines: dict[int, str] = field(default_factory=dict)
     """The text of the lines that findings and facts start on, for reporters."""

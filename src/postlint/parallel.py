@@ -7,7 +7,7 @@ elsewhere each worker builds its own engine from the config.
 from __future__ import annotations
 
 import multiprocessing
-from collections.abc import Callable, Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import TYPE_CHECKING
 
@@ -35,28 +35,20 @@ def _work(batch: tuple[list[Target], FixOptions | None, bool]) -> list[FileResul
 
 
 def check_in_parallel(
-    engine: Engine,
-    targets: Sequence[Target],
-    fix: FixOptions | None,
-    *,
-    facts_only: bool = False,
-    progress: Callable[[int], None] | None = None,
-) -> list[FileResult]:
+    engine: Engine, targets: Sequence[Target], fix: FixOptions | None, *, facts_only: bool = False
+) -> Iterator[FileResult]:
+    """Each target's result, in order, as its batch comes back."""
     global _ENGINE
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     forked = context.get_start_method() == "fork"
     _ENGINE = engine
     size = max(16, len(targets) // (engine.jobs * 8))
-    batches = [(list(targets[i : i + size]), fix, facts_only) for i in range(0, len(targets), size)]
-    results: list[FileResult] = []
+    batches = ((list(targets[i : i + size]), fix, facts_only) for i in range(0, len(targets), size))
     if forked:
         pool = ProcessPoolExecutor(engine.jobs, mp_context=context)
     else:
         pool = ProcessPoolExecutor(engine.jobs, mp_context=context, initializer=_build, initargs=(engine.config,))
     with pool:
         for batch in pool.map(_work, batches):
-            results.extend(batch)
-            if progress is not None:
-                progress(len(results))
-    return results
+            yield from batch

@@ -7,6 +7,7 @@ Built-in and third-party rules are the same objects, registered through the
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -142,7 +143,20 @@ class Fact:
     span: Span
 
     def __reduce__(self) -> Reduce:
-        return Fact, (self.path, self.value, self.span)
+        return _shared_fact, (self.path, self.value, self.span)
+
+
+def _shared_fact(path: str, value: Any, span: Span) -> Fact:
+    """A fact arriving from a worker, its text values shared with equal ones already held.
+
+    Facts repeat across a tree (the same tags in thousands of posts); a run holds every
+    file's facts until corpus rules finish, so sharing them keeps its memory small.
+    """
+    if isinstance(value, str):
+        value = sys.intern(value)
+    elif isinstance(value, tuple) and all(isinstance(v, str) for v in value):
+        value = tuple(sys.intern(v) for v in value)
+    return Fact(sys.intern(path), value, span)
 
 
 @dataclass(frozen=True, kw_only=True)
