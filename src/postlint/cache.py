@@ -122,18 +122,25 @@ def encode_row(size: int, mtime_ns: int, r: FileResult) -> Row:
 
 def decode_row(display: str, row: Row) -> FileResult:
     _, _, digest, findings, facts, sups, malformed, lines = row
-    suppressions = Suppressions(
-        [Suppression(frozenset(c), a, b, _unspan(sp), tuple(Edit(*e) for e in rm)) for c, a, b, sp, rm in sups],
-        [(_unspan(sp), message) for sp, message in malformed],
-    )
+    if sups or malformed:
+        suppressions = Suppressions(
+            [Suppression(frozenset(c), a, b, _unspan(sp), tuple(Edit(*e) for e in rm)) for c, a, b, sp, rm in sups],
+            [(_unspan(sp), message) for sp, message in malformed],
+        )
+    else:
+        suppressions = Suppressions()
     return FileResult(
         display,
-        decode_findings(findings),
+        decode_findings(findings) if findings else [],
         CachedFacts(display, facts),
         suppressions,
-        {int(k): v for k, v in lines.items()},
+        {int(k): v for k, v in lines.items()} if lines else {},
         digest,
     )
+
+
+def _name(path: str) -> str:
+    return path if os.path.isabs(path) else os.path.abspath(path)
 
 
 class Cache:
@@ -156,8 +163,7 @@ class Cache:
             self.rows = {}  # missing, corrupt or foreign: start afresh
 
     def lookup(self, path: str, display: str) -> FileResult | None:
-        name = os.path.abspath(path)
-        row = self.rows.get(name)
+        row = self.rows.get(_name(path))
         if row is None:
             return None
         try:
@@ -179,7 +185,7 @@ class Cache:
             info = os.stat(path)
         except OSError:
             return
-        self.rows[os.path.abspath(path)] = encode_row(info.st_size, info.st_mtime_ns, result)
+        self.rows[_name(path)] = encode_row(info.st_size, info.st_mtime_ns, result)
         self.dirty = True
 
     def corpus_findings(self, fingerprint: str) -> list[Finding] | None:

@@ -43,7 +43,7 @@ def check_in_parallel(
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     forked = context.get_start_method() == "fork"
     _ENGINE = engine
-    size = max(16, len(targets) // (engine.jobs * 8))
+    size = max(16, len(targets) // (engine.jobs * 32))
     batches = ((list(targets[i : i + size]), fix, facts_only) for i in range(0, len(targets), size))
     if forked:
         pool = ProcessPoolExecutor(engine.jobs, mp_context=context)
