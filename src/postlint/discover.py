@@ -55,27 +55,31 @@ def _entries(folder: str, seen: set[tuple[int, int]]) -> list[os.DirEntry[str]]:
         return []
 
 
-def _walk(folder: str, root: str, excludes: GlobSet, seen: set[tuple[int, int]]) -> Iterator[str]:
-    """Absolute paths of the Markdown files under `folder`, in order, excludes applied.
+def _walk(folder: str, root: str, excludes: GlobSet, seen: set[tuple[int, int]]) -> Iterator[tuple[str, str]]:
+    """Absolute and root-relative paths of the Markdown files under `folder`, in order,
+    excludes applied.
 
-    Iterative (a stack of entry iterators), so that deep trees cannot exhaust the stack.
+    Iterative (a stack of entry iterators, each with its folder's relative path), so that
+    deep trees cannot exhaust the stack.
     """
-    stack = [iter(_entries(folder, seen))]
+    stack = [(iter(_entries(folder, seen)), _relative(folder, root))]
     while stack:
-        entry = next(stack[-1], None)
+        entries, above = stack[-1]
+        entry = next(entries, None)
         if entry is None:
             stack.pop()
             continue
-        if excludes and excludes.match_entry(entry.name, _relative(entry.path, root)):
+        relative = f"{above}/{entry.name}" if above else entry.name
+        if excludes and excludes.match_entry(entry.name, relative):
             continue
         try:
             is_dir = entry.is_dir()
         except OSError:
             is_dir = False
         if is_dir:
-            stack.append(iter(_entries(entry.path, seen)))
+            stack.append((iter(_entries(entry.path, seen)), relative))
         elif entry.name.lower().endswith(SUFFIXES):
-            yield entry.path
+            yield entry.path, relative
 
 
 def discover(paths: Sequence[Path], root: Path, excludes: Sequence[str]) -> list[Target]:
@@ -89,9 +93,12 @@ def discover(paths: Sequence[Path], root: Path, excludes: Sequence[str]) -> list
         if not given.exists() and not given.is_symlink():
             raise UsageError(f"no such file or folder: {given}")
         start = os.path.abspath(given)
-        found = _walk(start, root_text, globs, seen_dirs) if given.is_dir() else iter([start])
-        for absolute in found:
+        if given.is_dir():
+            found = _walk(start, root_text, globs, seen_dirs)
+        else:
+            found = iter([(start, _relative(start, root_text))])
+        for absolute, relative in found:
             display = sys.intern(_display(absolute, cwd))  # shared with the facts and findings that name it
             if display not in targets:
-                targets[display] = Target(absolute, display, _relative(absolute, root_text))
+                targets[display] = Target(absolute, display, relative)
     return sorted(targets.values(), key=lambda t: t.display)

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from postlint.cache import Cache, run_key
 from postlint.config import Config
@@ -24,11 +25,11 @@ from postlint.file_result import FileResult
 from postlint.findings import Finding, Position, Span
 from postlint.fix import MAX_PASSES, apply_fixes, encode, unified_diff, write_atomically
 from postlint.frontmatter import parse_front_matter
-from postlint.load import decode, load
+from postlint.load import decode, digest, load
 from postlint.registry import Registry, load_registry
 from postlint.result import Result
 from postlint.rule import Applies, CorpusRule, Fact, Rule
-from postlint.schema import SchemaLoadError, SchemaStore
+from postlint.schema import EMBEDDED_PREFIX, SchemaLoadError, SchemaStore
 from postlint.selection import ActiveRule, PerFileIgnores, active_rules, rule_options
 from postlint.suppress import Suppressions, find_suppressions, removal_fix, unused
 
@@ -75,6 +76,61 @@ def _identity(path: str) -> tuple[int, int] | str:
     except OSError:
         return os.path.abspath(path)
     return info.st_dev, info.st_ino
+
+
+class Services(Mapping[str, Any]):
+    """What rules share (`RuleContext.services`): settings, and the schema store.
+
+    The store is built when a file is first checked: a run answered from the cache
+    never compiles a schema, nor imports the validator. A schema that cannot be used is
+    a usage error then, before any worker starts.
+    """
+
+    def __init__(self, config: Config) -> None:
+        self._config = config
+        self._store: SchemaStore | None = None
+        self._values: dict[str, Any] = {
+            "language": config.language,
+            "timezone": config.timezone,
+            "case-insensitive-keys": config.case_insensitive_keys,
+        }
+
+    @property
+    def schema_refs(self) -> list[str]:
+        """The configured schemas, as config names them (`postlint:NAME` or a path from the root)."""
+        default = self._config.schema or f"{EMBEDDED_PREFIX}post.schema.json"
+        return [default, *(ref for _, ref in self._config.schemas)]
+
+    @property
+    def schemas(self) -> SchemaStore:
+        if self._store is None:
+            config = self._config
+            try:
+                self._store = SchemaStore(config.root, config.schema, list(config.schemas))
+            except SchemaLoadError as exc:
+                raise UsageError(str(exc)) from None
+        return self._store
+
+    def __getitem__(self, key: str) -> Any:
+        return self.schemas if key == "schemas" else self._values[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(["schemas", *self._values])
+
+    def __len__(self) -> int:
+        return len(self._values) + 1
+
+
+def schema_source(root: Path, ref: str) -> bytes:
+    """The bytes of a configured schema (empty when it cannot be read: building the store says why)."""
+    try:
+        if ref.startswith(EMBEDDED_PREFIX):
+            from importlib import resources
+
+            return resources.files("postlint").joinpath("schemas", ref[len(EMBEDDED_PREFIX) :]).read_bytes()
+        return (root.resolve() / ref).read_bytes()
+    except (OSError, ValueError):
+        return b""
 
 
 class _CorpusFacts:
@@ -128,19 +184,10 @@ class Engine:
     def __init__(self, config: Config, registry: Registry | None = None, *, cache: bool = True) -> None:
         self.config = config
         self.registry = registry or load_registry()
-        try:
-            schemas = SchemaStore(config.root, config.schema, list(config.schemas))
-        except SchemaLoadError as exc:
-            raise UsageError(str(exc)) from None
         self.jobs = config.jobs or min(os.cpu_count() or 1, 8)
         self.parallel_threshold = PARALLEL_THRESHOLD
-        services = {
-            "schemas": schemas,
-            "language": config.language,
-            "timezone": config.timezone,
-            "case-insensitive-keys": config.case_insensitive_keys,
-        }
-        self.active = active_rules(self.registry, config, services)
+        self.services = Services(config)
+        self.active = active_rules(self.registry, config, self.services)
         self.by_code = {a.rule.code: a for a in self.active}
         self.active_codes = {a.rule.code for a in self.active}
         self.corpus_codes = {a.rule.code for a in self.active if isinstance(a.rule, CorpusRule)}
@@ -148,12 +195,11 @@ class Engine:
         self._steps_facts = _steps([a for a in self.active if isinstance(a.rule, CorpusRule)])
         self.ignores = PerFileIgnores(self.registry, config)
         self.max_bytes = int(rule_options(self.registry, config, "PL007")["max-bytes"])
-        self.cache = Cache(config.cache_dir, self._cache_key(schemas)) if cache and config.cache_dir else None
+        self.cache = Cache(config.cache_dir, self._cache_key()) if cache and config.cache_dir else None
 
-    def _cache_key(self, schemas: SchemaStore) -> str:
+    def _cache_key(self) -> str:
         """Everything besides a file's bytes that its findings depend on."""
         import datetime as dt
-        import json
         from importlib.metadata import PackageNotFoundError, version
 
         from postlint import __version__
@@ -165,7 +211,7 @@ class Engine:
                 return name
 
         plugins = sorted(dist_version(name) for name in set(self.registry.origin.values()))
-        loaded = [json.dumps(s.schema, sort_keys=True) for s in schemas.loaded()]
+        loaded = [digest(schema_source(self.config.root, ref)) for ref in self.services.schema_refs]
         today = dt.datetime.now(dt.UTC).date().isoformat()
         return run_key([__version__, repr(self.config), os.getcwd(), today, *plugins, *loaded])
 
@@ -379,6 +425,8 @@ class Engine:
             yield result
 
     def _compute(self, targets: Sequence[Target], fix: FixOptions | None, facts_only: bool) -> Iterator[FileResult]:
+        if targets:
+            self.services.schemas  # noqa: B018 - built here, in this process, before workers fork
         with _collecting_less():
             if len(targets) >= self.parallel_threshold and self.jobs > 1:
 
