@@ -200,17 +200,10 @@ class Engine:
     def _cache_key(self) -> str:
         """Everything besides a file's bytes that its findings depend on."""
         import datetime as dt
-        from importlib.metadata import PackageNotFoundError, version
 
         from postlint import __version__
 
-        def dist_version(name: str) -> str:
-            try:
-                return f"{name}=={version(name)}"
-            except PackageNotFoundError:
-                return name
-
-        plugins = sorted(dist_version(name) for name in set(self.registry.origin.values()))
+        plugins = sorted(f"{dist}=={version}" for dist, version in self.registry.versions.items())
         loaded = [digest(schema_source(self.config.root, ref)) for ref in self.services.schema_refs]
         today = dt.datetime.now(dt.UTC).date().isoformat()
         return run_key([__version__, repr(self.config), os.getcwd(), today, *plugins, *loaded])

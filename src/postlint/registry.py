@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
-from importlib.metadata import EntryPoint, entry_points
+from dataclasses import dataclass, field
 
+from postlint.entry_points import EntryPoint, entry_points
 from postlint.errors import UsageError
 from postlint.rule import AnyRule, BaseRule
 from postlint.suggest import did_you_mean
@@ -26,6 +26,9 @@ _NAME = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*\Z")
 class Registry:
     rules: tuple[AnyRule, ...]
     origin: dict[str, str]
+    """The distribution each rule code and name comes from."""
+    versions: dict[str, str] = field(default_factory=dict)
+    """Each plugin distribution's version (part of the cache key)."""
 
     def __post_init__(self) -> None:
         lookup: dict[str, AnyRule] = {}
@@ -61,8 +64,7 @@ class Registry:
 
 
 def _dist_name(entry: EntryPoint) -> str:
-    dist = getattr(entry, "dist", None)
-    return dist.name if dist is not None else "<unknown distribution>"
+    return entry.dist or "<unknown distribution>"
 
 
 def _rules_of(entry: EntryPoint, dist: str) -> list[BaseRule]:
@@ -99,6 +101,7 @@ def _validate(rule: BaseRule, dist: str, origin: dict[str, str]) -> None:
 
 def load_registry() -> Registry:
     origin: dict[str, str] = {}
+    versions: dict[str, str] = {}
     rules: list[AnyRule] = []
     found = sorted(entry_points(group=GROUP), key=lambda e: (_dist_name(e) != "postlint", _dist_name(e), e.name))
     for entry in found:
@@ -107,6 +110,7 @@ def load_registry() -> Registry:
             _validate(rule, dist, origin)
             origin[rule.code] = origin[rule.name] = dist
             rules.append(rule)  # type: ignore[arg-type]
+        versions[dist] = entry.version
     if not any(dist == "postlint" for dist in origin.values()):
         raise UsageError("postlint's built-in rules are not registered: install postlint (pip install .) first")
-    return Registry(tuple(sorted(rules, key=lambda r: r.code)), origin)
+    return Registry(tuple(sorted(rules, key=lambda r: r.code)), origin, versions)
