@@ -34,18 +34,25 @@ def sentence(rng: random.Random, words: list[str], bengali: bool) -> str:
     return text + ("।" if bengali else ".")
 
 
+def heading(rng: random.Random, words: list[str]) -> str:
+    return f"## {' '.join(rng.choice(words) for _ in range(3))}"
+
+
 def body(rng: random.Random, bengali: bool) -> str:
+    """Paragraphs under headings: at least two, as in a post with a table of contents."""
     words = BN_WORDS if bengali else EN_WORDS
     target = rng.randint(2048, 8192)
-    parts: list[str] = []
+    parts: list[str] = [heading(rng, words)]
     size = 0
     while size < target:
         if rng.random() < 0.15:
-            block = f"## {' '.join(rng.choice(words) for _ in range(3))}"
+            block = heading(rng, words)
         else:
             block = " ".join(sentence(rng, words, bengali) for _ in range(rng.randint(2, 5)))
         parts.append(block)
         size += len(block.encode())
+    if sum(part.startswith("## ") for part in parts) < 2:
+        parts.insert(len(parts) // 2 + 1, heading(rng, words))
     return "\n\n".join(parts) + "\n"
 
 

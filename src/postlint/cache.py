@@ -128,7 +128,7 @@ def decode_row(display: str, row: Row) -> FileResult:
             [(_unspan(sp), message) for sp, message in malformed],
         )
     else:
-        suppressions = Suppressions()
+        suppressions = _NO_SUPPRESSIONS
     return FileResult(
         display,
         decode_findings(findings) if findings else [],
@@ -137,6 +137,10 @@ def decode_row(display: str, row: Row) -> FileResult:
         {int(k): v for k, v in lines.items()} if lines else {},
         digest,
     )
+
+
+_NO_SUPPRESSIONS = Suppressions()
+"""Shared by every cached file without suppressions (nothing changes a result's suppressions)."""
 
 
 def _name(path: str) -> str:
