@@ -21,17 +21,17 @@ from postlint.document import Document, LineIndex
 from postlint.findings import Edit, Finding, Fix, Position, Severity, Span
 from postlint.frontmatter import parse_front_matter
 from postlint.frontmatter.yaml_lines import _DATE_LIKE
-from postlint.frontmatter.yaml_source import resolve_plain
+from postlint.frontmatter.yaml_scalars import resolve_plain
 from postlint.rule import Fact
 from postlint.rules.bengali.guard import _GUARD
 from postlint.rules.bengali.repeated_mark import _BENGALI_DOUBLE, _OTHER_MARKS
 from postlint.rules.bengali.syllables import _CANDIDATE
 from postlint.rules.integrity.bijoy import _GLYPH
-from postlint.rules.integrity.nfc_scan import _ANY, _CANDIDATES
+from postlint.rules.integrity.nfc_scan import _CANDIDATES, candidate_chars
 from postlint.rules.safety._common import SCAN_CLASS
 from postlint.rules.safety.confusables import _WORD, _problem
 from postlint.rules.safety.numbers import _FOREIGN_DIGIT
-from postlint.rules.structure.yaml11 import _TIMESTAMP, _readings
+from postlint.rules.structure.yaml11 import _TIMESTAMP, _readings, yaml11_readings
 from postlint.suppress import Suppression, Suppressions
 from postlint.unusual import is_unusual
 
@@ -48,7 +48,7 @@ BMP_AND_SOME_ASTRAL = [*range(0xD800), *range(0xE000, 0x10000), *range(0x10000, 
         ("Bijoy glyphs", _GLYPH.fullmatch),
         ("Latin marks", _OTHER_MARKS.fullmatch),
         ("foreign digits", _FOREIGN_DIGIT.fullmatch),
-        ("NFC candidates", lambda char: char in _ANY and not "\u0980" <= char <= "\u09ff"),
+        ("NFC candidates", lambda char: char in candidate_chars() and not "\u0980" <= char <= "\u09ff"),
         ("mojibake leads", lambda char: "\u00c2" <= char <= "\u00f4"),
     ],
 )
@@ -121,6 +121,20 @@ def test_dates_read_the_same_either_way(text: str) -> None:
         assert resolve_plain(text) == text
 
 
+WORDS = st.one_of(
+    st.sampled_from(["true", "True", "FALSE", "yes", "No", "ON", "off", "y", "N", "null", "Null", "tags", "nope"]),
+    st.text(alphabet="aenorstuyAENORSTUY", min_size=1, max_size=6),
+    st.text(alphabet=st.characters(categories=["L"]), min_size=1, max_size=4),
+)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(WORDS, st.booleans())
+def test_words_read_as_pyyaml_reads_them_without_asking_it(text: str, key: bool) -> None:
+    modern, readings = _readings.__wrapped__(text, key)
+    assert yaml11_readings(text, key) == (modern, dict(readings))
+
+
 LINES = ["# h", "## h ##", "   ### x", "    # no", "\t#", "text", "", "```", "~~~", "```py", "---", "===", "- a"]
 BODIES = st.lists(st.sampled_from([*LINES, "#nope", "<!-- c -->", "a\r", "# h\r", "  ", "=", "--", "`x`"]), max_size=8)
 
@@ -142,6 +156,8 @@ def test_has_headings_counts_as_the_block_map_does(header: str, lines: list[str]
     parse_front_matter(quick)
     parse_front_matter(full)
     assert markdown.has_headings(quick, count) == (len(markdown.block_map(full).headings) >= count)
+    quick.memo.clear()
+    assert markdown.heading_count(quick, count) == min(len(markdown.block_map(full).headings), count)
 
 
 @settings(max_examples=1000, deadline=None)

@@ -13,7 +13,8 @@ import pytest
 from postlint.document import Document, Problem
 from postlint.findings import Position
 from postlint.frontmatter import parse_front_matter
-from postlint.frontmatter.yaml_source import MAX_DEPTH, MAX_NODES, resolve_plain
+from postlint.frontmatter.yaml_scalars import resolve_plain
+from postlint.frontmatter.yaml_source import MAX_DEPTH, MAX_NODES
 from postlint.load import decode
 
 

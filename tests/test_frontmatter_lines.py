@@ -7,7 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from postlint.frontmatter.yaml_lines import parse_lines
-from postlint.frontmatter.yaml_source import YamlResult, parse_yaml
+from postlint.frontmatter.yaml_scalars import YamlResult
+from postlint.frontmatter.yaml_source import parse_yaml
 
 KEYS = ["title", "slug", "$schema", "show-toc", "a.b", "_x", "null", "True", "y", "no", "x" * 120, "<<", "a b"]
 SEPARATORS = [": "] * 12 + [":  ", ":", " : ", ":\t"]

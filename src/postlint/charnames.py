@@ -5,13 +5,11 @@ message never carries a raw control, bidi or zero-width character.
 
 from __future__ import annotations
 
-import regex
-
 from postlint import ucd
+from postlint.lazy import lazy_regex
 
-INVISIBLE = regex.compile(
-    r"[[\p{Cc}\p{Cf}\p{Co}\p{Cs}\p{Z}\p{Default_Ignorable_Code_Point}\p{Noncharacter_Code_Point}]--\x20]",
-    regex.V1,
+INVISIBLE = lazy_regex(
+    r"(?V1)[[\p{Cc}\p{Cf}\p{Co}\p{Cs}\p{Z}\p{Default_Ignorable_Code_Point}\p{Noncharacter_Code_Point}]--\x20]"
 )
 """What `visible` escapes: controls, format characters, private use, surrogates, every space
 but U+0020, line and paragraph separators, default-ignorable code points and noncharacters."""

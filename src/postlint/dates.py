@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
-_DATE = re.compile(
+from postlint.lazy import lazy_re
+
+_DATE = lazy_re(
     r"""\s*(?P<year>\d{4})(?P<sep>[-/])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})
     (?:[Tt\ ][\ ]*(?P<hour>\d{1,2}):(?P<minute>\d{2})
         (?::(?P<second>\d{2})(?:[.,](?P<fraction>\d{1,9}))?)?
@@ -16,15 +18,14 @@ _DATE = re.compile(
     re.VERBOSE,
 )
 
-_ISO = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})(?:T([0-9]{2}):([0-9]{2}):([0-9]{2})([+-])([0-9]{2}):([0-9]{2}))?")
+_ISO = lazy_re(r"([0-9]{4})-([0-9]{2})-([0-9]{2})(?:T([0-9]{2}):([0-9]{2}):([0-9]{2})([+-])([0-9]{2}):([0-9]{2}))?")
 """The two forms most posts write (`2025-04-10`, `2025-04-10T23:42:37+06:00`): read without
 `_DATE`'s named groups, to the same result."""
 
 EXAMPLES = "2025-04-10, 2025-04-10T23:42:37+06:00 or 2009-12-25 10:41:06 +0000"
 
 
-@dataclass(frozen=True, slots=True)
-class PostDate:
+class PostDate(NamedTuple):
     """A date as written: its calendar day in its own offset, and that offset if any."""
 
     date: dt.date
@@ -75,12 +76,21 @@ def _parse_iso(iso: re.Match[str]) -> PostDate | None:
         date = dt.date(int(year), int(month), int(day))
         if hour is None:
             return PostDate(date, None, None)
-        if int(hours) > 23 or int(minutes) > 59:
+        offset = _iso_offset(sign, hours, minutes)
+        if offset is None:
             return None
-        offset = dt.timedelta(hours=int(hours), minutes=int(minutes))
-        return PostDate(date, dt.time(int(hour), int(minute), int(second)), -offset if sign == "-" else offset)
+        return PostDate(date, dt.time(int(hour), int(minute), int(second)), offset)
     except ValueError:
         return None
+
+
+@lru_cache(maxsize=256)
+def _iso_offset(sign: str, hours: str, minutes: str) -> dt.timedelta | None:
+    """`+06:00` as a timedelta (None when out of range); a site writes the same few offsets."""
+    if int(hours) > 23 or int(minutes) > 59:
+        return None
+    offset = dt.timedelta(hours=int(hours), minutes=int(minutes))
+    return -offset if sign == "-" else offset
 
 
 def is_post_date(value: object) -> bool:

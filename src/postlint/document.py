@@ -6,7 +6,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from postlint.findings import Position, Span
 
@@ -94,8 +94,7 @@ _DIRECT_QUESTIONS = 32
 """...for this many questions; then the table is built."""
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(NamedTuple):
     """Something the loader or parser found, reported by the rule with this code."""
 
     code: str

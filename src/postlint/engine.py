@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,7 +28,7 @@ from postlint.frontmatter import parse_front_matter
 from postlint.load import decode, digest, load
 from postlint.registry import Registry, load_registry
 from postlint.result import Result
-from postlint.rule import Applies, CorpusRule, Fact, Rule
+from postlint.rule import Applies, CorpusRule, Fact, Rule, RuleContext
 from postlint.schema import EMBEDDED_PREFIX, SchemaLoadError, SchemaStore
 from postlint.selection import ActiveRule, PerFileIgnores, active_rules, rule_options
 from postlint.suppress import Suppressions, find_suppressions, removal_fix, unused
@@ -165,18 +165,25 @@ class _CorpusFacts:
         return found
 
 
-Step = tuple[Applies | None, list[ActiveRule]]
+Call = tuple[Callable[[Document, RuleContext], Iterable[Any]], RuleContext, str | None, ActiveRule]
+"""A rule's check (or a corpus rule's collect), its context, the corpus rule's code or None."""
+Step = tuple[Applies | None, list[Call]]
 """Rules next to each other (in the registry's order) that share an `applies` test."""
 
 
 def _steps(actives: list[ActiveRule]) -> list[Step]:
     steps: list[Step] = []
     for active in actives:
-        applies = active.rule.applies
-        if steps and applies is not None and steps[-1][0] is applies:
-            steps[-1][1].append(active)
+        rule = active.rule
+        if isinstance(rule, CorpusRule):
+            call: Call = (rule.collect, active.context, rule.code, active)
         else:
-            steps.append((applies, [active]))
+            call = (rule.check, active.context, None, active)
+        applies = rule.applies
+        if steps and applies is not None and steps[-1][0] is applies:
+            steps[-1][1].append(call)
+        else:
+            steps.append((applies, [call]))
     return steps
 
 
@@ -241,25 +248,24 @@ class Engine:
         """
         findings: list[Finding] = []
         answers: dict[Applies, bool] = {}
-        for applies, members in self._steps_facts if facts_only else self._steps:
+        for applies, calls in self._steps_facts if facts_only else self._steps:
             if applies is not None:
                 answer = answers.get(applies)
                 if answer is None:
                     try:
-                        answer = answers[applies] = applies(doc, members[0].context)
+                        answer = answers[applies] = applies(doc, calls[0][1])
                     except Exception as exc:
-                        for active in members:
-                            findings.extend(self._crash(doc.display_path, active, exc))
+                        for call in calls:
+                            findings.extend(self._crash(doc.display_path, call[3], exc))
                         continue
                 if not answer:
                     continue  # these rules would find nothing in this document
-            for active in members:
-                rule = active.rule
+            for check, context, corpus_code, active in calls:
                 try:
-                    if isinstance(rule, CorpusRule):
-                        facts.setdefault(rule.code, []).extend(rule.collect(doc, active.context))
+                    if corpus_code is None:
+                        findings.extend(check(doc, context))
                     else:
-                        findings.extend(rule.check(doc, active.context))
+                        facts.setdefault(corpus_code, []).extend(check(doc, context))
                 except Exception as exc:
                     findings.extend(self._crash(doc.display_path, active, exc))
         return findings

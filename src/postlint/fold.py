@@ -15,5 +15,7 @@ def squash_key(key: str) -> str:
 @lru_cache(maxsize=16384)
 def identity_key(text: str) -> str:
     """NFC, case-folded, inner whitespace collapsed: `China`/`china`, য় as one code point or two."""
+    if text.isascii():
+        return " ".join(text.lower().split())  # ASCII is NFC, and folds as it lowers
     folded = unicodedata.normalize("NFC", text).casefold()
     return unicodedata.normalize("NFC", " ".join(folded.split()))

@@ -12,13 +12,15 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
 from enum import Enum
-
-import regex
+from typing import TYPE_CHECKING, NamedTuple
 
 from postlint.document import Document, line_bounds
 from postlint.frontmatter.source_map import Pointer
+from postlint.lazy import lazy_re, lazy_regex
+
+if TYPE_CHECKING:
+    import regex
 
 
 class Context(Enum):
@@ -34,27 +36,25 @@ class Context(Enum):
         return self in (Context.CODE_BLOCK, Context.INLINE_CODE)
 
 
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})([^`\n]*)$")
-_ATX_OPEN = re.compile(r" {0,3}(#{1,6})(?=[ \t]|$)")
-_SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
-_BACKTICKS = re.compile(r"`+")
+_FENCE = lazy_re(r"^ {0,3}(`{3,}|~{3,})([^`\n]*)$")
+_ATX_OPEN = lazy_re(r" {0,3}(#{1,6})(?=[ \t]|$)")
+_SETEXT = lazy_re(r"^ {0,3}(=+|-+)[ \t]*$")
+_BACKTICKS = lazy_re(r"`+")
 _AUTOLINK = r"<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*>"
-_URL = re.compile(rf"{_AUTOLINK}|\]\([^)\s]*|\b(?:https?|ftp|mailto):[^\s<>()\[\]]+")
+_URL = lazy_re(rf"{_AUTOLINK}|\]\([^)\s]*|\b(?:https?|ftp|mailto):[^\s<>()\[\]]+")
 # In a front-matter value a quote ends a bare URL (`url: "https://x"`), and there are no
 # Markdown links. Compiled with `regex`, whose \b and \s follow the Unicode properties.
-_VALUE_URL = regex.compile(rf"{_AUTOLINK}|\b(?:https?|ftp|mailto):[^\s<>()\[\]\"']+")
+_VALUE_URL = lazy_regex(rf"{_AUTOLINK}|\b(?:https?|ftp|mailto):[^\s<>()\[\]\"']+")
 
 
 
-@dataclass(frozen=True, slots=True)
-class Heading:
+class Heading(NamedTuple):
     offset: int
     level: int
     text: str
 
 
-@dataclass(frozen=True, slots=True)
-class BlockMap:
+class BlockMap(NamedTuple):
     """Code blocks (fenced, or indented after a blank line) and headings of the body."""
 
     code: tuple[tuple[int, int], ...]
@@ -74,26 +74,29 @@ def _inside(ranges: tuple[tuple[int, int], ...], offset: int) -> bool:
 
 
 _COMPLEX_LINE = r"(?: {0,3}(?:```|~~~|(?:=+|-+)[ \t\r]*(?=\n|\Z))| {4}|\t)"
-_COMPLEX_FIRST = re.compile(_COMPLEX_LINE)
-_COMPLEX_NEXT = re.compile("\n" + _COMPLEX_LINE)
-"""A line (the first one, any other) that may open or close a fence, start indented code or
-underline a setext heading. Led by the line break: a literal is found much faster than `^`."""
-_ATX_FIRST = re.compile(" {0,3}#")
-_ATX_NEXT = re.compile("\n {0,3}#")
+_COMPLEX_FIRST = lazy_re(_COMPLEX_LINE)
+"""A first line that is complex: it may open or close a fence, start indented code or underline
+a setext heading."""
+_ATX_FIRST = lazy_re(" {0,3}#")
+_NOTABLE_NEXT = lazy_re(f"\n(?: {{0,3}}(#)|{_COMPLEX_LINE})")
+"""Another line that may be an ATX heading (group 1) or is complex: one scan finds both, led by
+the line break (a literal is found much faster than `^`)."""
 
 
 def _simple_scan(text: str, start: int) -> BlockMap | None:
     """The block map of a body with no fence, indented line or setext underline: only ATX headings.
 
     None when the body has such a line (`_scan` then reads it line by line). Most posts
-    are like that, and two patterns over the text cost less than the loop over lines.
+    are like that, and one pattern over the text costs less than the loop over lines.
     """
     if start and text[start - 1] != "\n":
         return None  # the body starts inside a line (after JSON front matter)
-    if _COMPLEX_FIRST.match(text, start) or _COMPLEX_NEXT.search(text, start):
+    if _COMPLEX_FIRST.match(text, start):
         return None
     headings = []
-    for line_start in _atx_lines(text, start):
+    for line_start in _heading_lines(text, start):
+        if line_start is None:
+            return None
         end = text.find("\n", line_start)
         line = text[line_start : len(text) if end == -1 else end].rstrip("\r")
         atx = atx_heading(line)
@@ -154,14 +157,6 @@ def code_spans(line: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _atx_lines(text: str, start: int) -> Iterator[int]:
-    """Where the lines that may be ATX headings start (up to three spaces, then `#`)."""
-    if _ATX_FIRST.match(text, start):
-        yield start
-    for hit in _ATX_NEXT.finditer(text, start):
-        yield hit.start() + 1
-
-
 def _scan(text: str, start: int) -> BlockMap:
     simple = _simple_scan(text, start)
     return simple if simple is not None else _scan_lines(text, start)
@@ -207,27 +202,44 @@ def _scan_lines(text: str, start: int) -> BlockMap:
     return BlockMap(tuple(code), tuple(headings), _comments(text, start))
 
 
-def has_headings(doc: Document, count: int) -> bool:
-    """Whether the body has at least `count` headings outside code (`len(block_map(doc).headings) >= count`).
+def heading_count(doc: Document, limit: int) -> int:
+    """How many headings the body has outside code, counted up to `limit`
+    (`min(len(block_map(doc).headings), limit)`).
 
     Before the first line that may open a fence or indented code (or underline a setext
-    heading), every ATX line is a heading, whatever follows: when `count` of them come
-    first, the block map is not needed.
+    heading), every ATX line is a heading, whatever follows: when `limit` of them come
+    first, or no such line comes at all, the block map is not needed.
     """
     if "block-map" not in doc.memo and doc.text is not None:
         text, start = doc.text, doc.body_start
         if (not start or text[start - 1] == "\n") and not _COMPLEX_FIRST.match(text, start):
-            found, clear = 0, start  # no line before `clear` is complex
-            for line_start in _atx_lines(text, start):
-                if _COMPLEX_NEXT.search(text, clear, line_start):
-                    break
-                clear = line_start
+            found = 0
+            for line_start in _heading_lines(text, start):
+                if line_start is None:
+                    break  # a complex line: only the block map knows what follows
                 end = text.find("\n", line_start)
                 if atx_heading(text[line_start : len(text) if end == -1 else end].rstrip("\r")):
                     found += 1
-                    if found >= count:
-                        return True
-    return len(block_map(doc).headings) >= count
+                    if found >= limit:
+                        return limit
+            else:
+                return found  # no complex line anywhere: these are all the headings
+    return min(len(block_map(doc).headings), limit)
+
+
+def _heading_lines(text: str, start: int) -> Iterator[int | None]:
+    """Where the lines that may be ATX headings start, in order, after a first line that is not
+    complex; None for a complex line (one that may open a fence or indented code, or underline a
+    setext heading)."""
+    if _ATX_FIRST.match(text, start):
+        yield start
+    for hit in _NOTABLE_NEXT.finditer(text, start):
+        yield hit.start() + 1 if hit.group(1) else None
+
+
+def has_headings(doc: Document, count: int) -> bool:
+    """Whether the body has at least `count` headings outside code (`len(block_map(doc).headings) >= count`)."""
+    return heading_count(doc, count) >= count
 
 
 def block_map(doc: Document) -> BlockMap:
@@ -254,8 +266,7 @@ def front_matter_key_at(doc: Document, offset: int) -> tuple[str, bool] | None:
     return None
 
 
-@dataclass(frozen=True, slots=True)
-class FrontMatterNode:
+class FrontMatterNode(NamedTuple):
     """A key or a value written in the front matter: its pointer and offsets."""
 
     pointer: Pointer

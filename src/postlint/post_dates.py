@@ -4,18 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
-from zoneinfo import ZoneInfo
+from typing import NamedTuple
 
 from postlint.dates import PostDate, parse_post_date
 from postlint.document import Document
+from postlint.lazy import lazy_re
 
-_DATED_NAME = re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?:-|$)")
-_DATED_FOLDERS = re.compile(r"(?:^|/)(?P<year>\d{4})/(?P<month>\d{2})/(?P<day>\d{2})(?:/|$)")
+_DATED_NAME = lazy_re(r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?:-|$)")
+_DATED_FOLDERS = lazy_re(r"(?:^|/)(?P<year>\d{4})/(?P<month>\d{2})/(?P<day>\d{2})(?:/|$)")
 
 
-@dataclass(frozen=True, slots=True)
-class DateValue:
+class DateValue(NamedTuple):
     """A front-matter date: its key, the text as written, its parse, and its span."""
 
     key: str
@@ -26,19 +25,24 @@ class DateValue:
 
 
 def date_value(doc: Document, key: str) -> DateValue | None:
-    """The value of `key` when it is a string (a date as written), else None; parsed once per document."""
+    """The value of `key` when it is a string (a date as written), else None; worked out once per
+    document (a dozen rules ask, most for the same few keys)."""
+    memo: dict[str, DateValue | None] | None = doc.memo.get(_MEMO)
+    if memo is None:
+        memo = doc.memo[_MEMO] = {}
+    elif key in memo:
+        return memo[key]
+    found = None
     fm = doc.front_matter
-    if fm is None or fm.data is None:
-        return None
-    value = fm.data.get(key)
-    if not isinstance(value, str):
-        return None
-    memo = doc.memo.setdefault("dates", {})
-    if key not in memo:
+    value = fm.data.get(key) if fm is not None and fm.data is not None else None
+    if fm is not None and isinstance(value, str):
         start, end = fm.locate((key,))
-        memo[key] = DateValue(key, value, parse_post_date(value), start, end)
-    found: DateValue = memo[key]
+        found = DateValue(key, value, parse_post_date(value), start, end)
+    memo[key] = found
     return found
+
+
+_MEMO = "dates"
 
 
 def _day(match: re.Match[str]) -> dt.date | None:
@@ -67,7 +71,11 @@ def as_datetime(date: PostDate, zone: str | None) -> dt.datetime | dt.date:
     moment = dt.datetime.combine(date.date, date.time)
     if date.offset is not None:
         return moment.replace(tzinfo=dt.timezone(date.offset))
-    return moment.replace(tzinfo=ZoneInfo(zone)) if zone else moment
+    if not zone:
+        return moment
+    from zoneinfo import ZoneInfo  # only sites that configure a zone need it
+
+    return moment.replace(tzinfo=ZoneInfo(zone))
 
 
 def comparable(a: PostDate, b: PostDate, zone: str | None) -> tuple[dt.date | dt.datetime, dt.date | dt.datetime]:

@@ -9,10 +9,9 @@ under the allowed roots and refuses everything else.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import unquote, urlparse
 
 from postlint.dates import is_post_date
@@ -27,8 +26,7 @@ class SchemaLoadError(Exception):
     """A schema that cannot be used; the message says why in one line."""
 
 
-@dataclass(frozen=True, slots=True)
-class LoadedSchema:
+class LoadedSchema(NamedTuple):
     source: str
     schema: Any
     validator: Any

@@ -20,15 +20,16 @@ from dataclasses import dataclass, field
 
 from postlint.document import Document
 from postlint.findings import Edit, Finding, Fix, Reduce, Span
+from postlint.lazy import lazy_re
 from postlint.markdown import context_at
 
 # The lead starts where its run of blanks starts (and is taken whole), so a long run of
 # spaces costs one pass.
-_FRONT = re.compile(
+_FRONT = lazy_re(
     r"(?P<lead>(?<![ \t])[ \t]*+#[ \t]*+)postlint:[ \t]*+ignore\[(?P<codes>[^\]\r\n]*+)\](?P<rest>[^\r\n]*+)"
 )
-_BODY = re.compile(r"<!--[ \t]*postlint-(disable-next-line|disable-file|disable|enable)\b([^\n]*?)-->")
-_SPLIT = re.compile(r"[\s,]+")
+_BODY = lazy_re(r"<!--[ \t]*postlint-(disable-next-line|disable-file|disable|enable)\b([^\n]*?)-->")
+_SPLIT = lazy_re(r"[\s,]+")
 _NO_CODES = "a suppression must name the rules it silences, e.g. `postlint-disable-next-line PL301`"
 
 Canonical = Callable[[str], "str | None"]

@@ -13,13 +13,12 @@ danda (U+0964, U+0965, in the Devanagari block) do not.
 
 from __future__ import annotations
 
-import re
-
 from postlint.document import Document
+from postlint.lazy import lazy_re
 
 USUAL = "\t\n\r\x20-\x7e\u0980-\u09e5\u09f0-\u09ff\u0964\u0965"
 """The characters that are never unusual, as the body of a character class."""
-_UNUSUAL = re.compile(f"[^{USUAL}]")
+_UNUSUAL = lazy_re(f"[^{USUAL}]")
 _USUAL_ASCII = bytes(range(0x20, 0x7F)) + b"\t\n\r"
 _MEMO = "unusual"
 _MEMO_CHARS = "unusual-chars"

@@ -3,35 +3,40 @@
 python-frontmatter is not used: measured here, it returns no front matter for a
 BOM-prefixed or unclosed block, drops non-mapping front matter, keeps the last of
 duplicate keys and loses every position. Splitting is a few lines; parsing goes to
-PyYAML's event stream, `tomllib` and `json`, each of which reports positions.
+a fast reader of `key: value` lines (most YAML blocks), else PyYAML's event stream,
+and to `tomllib` and `json`, each of which reports positions. Each of those parsers is
+imported when a block it reads is first met: most runs need only the line reader.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from postlint.document import Document
-from postlint.frontmatter.json_source import JsonResult, parse_json
 from postlint.frontmatter.source_map import NodeSpan, Pointer, SourceMap
-from postlint.frontmatter.toml_source import parse_toml
 from postlint.frontmatter.yaml_lines import parse_lines
-from postlint.frontmatter.yaml_source import parse_yaml
+from postlint.lazy import lazy_re
+
+if TYPE_CHECKING:
+    from postlint.frontmatter.json_source import JsonResult
 
 Format = Literal["yaml", "toml", "json"]
 
-_LEADING_BLANK = re.compile(r"(?:[ \t]*\r?\n)+")
+_LEADING_BLANK = lazy_re(r"(?:[ \t]*\r?\n)+")
 _OPENERS: tuple[tuple[str, Format, str], ...] = (
     ("---json", "json", "---"),
     ("---", "yaml", "---"),
     ("+++", "toml", "+++"),
 )
 _CLOSERS = {
-    "---": re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE),
-    "+++": re.compile(r"^\+\+\+[ \t]*\r?$", re.MULTILINE),
+    "---": (lazy_re(r"(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE), lazy_re(r"\n(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE)),
+    "+++": (lazy_re(r"\+\+\+[ \t]*\r?$", re.MULTILINE), lazy_re(r"\n\+\+\+[ \t]*\r?$", re.MULTILINE)),
 }
-_LINE_END = re.compile(r"[ \t]*(?:\r?\n|\Z)")
+"""A closing fence, as a line of its own: where the block starts (matched there), and after a
+line break (searched for: led by the break, which is found much faster than a `^`)."""
+_LINE_END = lazy_re(r"[ \t]*(?:\r?\n|\Z)")
 
 
 @dataclass(slots=True)
@@ -89,8 +94,18 @@ def _check_mapping(doc: Document, fm: FrontMatter, data: Any) -> None:
         fm.data = data
 
 
+def _closing_fence(text: str, closer: str, body: int) -> tuple[int, int] | None:
+    """Where the first `closer` line at or after offset `body` (a line start) starts and ends."""
+    at_start, after_break = _CLOSERS[closer]
+    close = at_start.match(text, body)
+    if close is not None:
+        return close.start(), close.end()
+    close = after_break.search(text, body)
+    return None if close is None else (close.start() + 1, close.end())
+
+
 def _parse_fenced(doc: Document, text: str, fmt: Format, at: int, fence: str, closer: str, body: int) -> None:
-    close = _CLOSERS[closer].search(text, body)
+    close = _closing_fence(text, closer, body)
     if close is None:
         doc.problem(
             "PL011",
@@ -100,22 +115,29 @@ def _parse_fenced(doc: Document, text: str, fmt: Format, at: int, fence: str, cl
             f"add a line `{closer}` after the last front-matter key",
         )
         return
-    end_match = _LINE_END.match(text, close.end())
-    end = end_match.end() if end_match else close.end()
-    fm = FrontMatter(fmt, None, at, at + len(fence), body, close.start(), close.start(), close.start() + 3, end)
+    close_start, close_end = close
+    end_match = _LINE_END.match(text, close_end)
+    end = end_match.end() if end_match else close_end
+    fm = FrontMatter(fmt, None, at, at + len(fence), body, close_start, close_start, close_start + 3, end)
     doc.front_matter = fm
-    content = text[body : close.start()]
+    content = text[body:close_start]
     if fmt == "yaml":
-        result = parse_lines(content, body) or parse_yaml(content, body, lambda offset: doc.index.position(offset).line)
+        result = parse_lines(content, body)
+        if result is None:  # more than `key: value` lines: PyYAML's event parser
+            from postlint.frontmatter.yaml_source import parse_yaml
+
+            result = parse_yaml(content, body, lambda offset: doc.index.position(offset).line)
         fm.source_map = result.source_map
         for p in result.problems:
             doc.problem(p.code, p.start, p.end, p.message, p.hint)
         if result.ok:
             _check_mapping(doc, fm, result.data)
     elif fmt == "toml":
+        from postlint.frontmatter.toml_source import parse_toml
+
         toml = parse_toml(content, body)
         if toml.error is not None and toml.error_line == 0:  # at the end of the block
-            doc.problem("PL014", close.start(), close.start(), toml.error)
+            doc.problem("PL014", close_start, close_start, toml.error)
             return
         if toml.error is not None:
             line = doc.index.position(body).line + toml.error_line - 1
@@ -131,6 +153,8 @@ def _parse_fenced(doc: Document, text: str, fmt: Format, at: int, fence: str, cl
 
 
 def _parse_json(doc: Document, fm: FrontMatter, text: str, start: int) -> JsonResult:
+    from postlint.frontmatter.json_source import parse_json
+
     result = parse_json(text, start)
     if result.error is not None:
         doc.problem("PL014", result.error_offset, result.error_offset, result.error)

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from postlint.frontmatter.source_map import NodeSpan, SourceMap
+from postlint.lazy import lazy_re
 
-_TOKEN = re.compile(r'"(?:[^"\\]++|\\.)*+"|[{}\[\],:]')
-_SPACE = re.compile(r"\s*")
+_TOKEN = lazy_re(r'"(?:[^"\\]++|\\.)*+"|[{}\[\],:]')
+_SPACE = lazy_re(r"\s*")
 
 
 @dataclass(slots=True)

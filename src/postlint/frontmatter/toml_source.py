@@ -9,12 +9,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from postlint.frontmatter.source_map import NodeSpan, Pointer, SourceMap
+from postlint.lazy import lazy_re
 
 _BARE = r"[A-Za-z0-9_-]+"
 _KEY = rf"(?:{_BARE}|\"(?:[^\"\\]|\\.)*\"|'[^']*')"
-_TABLE = re.compile(rf"[ \t]*\[\[?[ \t]*(?P<name>{_KEY}(?:[ \t]*\.[ \t]*{_KEY})*)[ \t]*\]\]?")
-_PAIR = re.compile(rf"[ \t]*(?P<key>{_KEY})[ \t]*=[ \t]*(?P<value>[^\r\n]*)")
-_ERROR_AT = re.compile(r"\(at (?:line (\d+), column (\d+)|end of document)\)")
+_TABLE = lazy_re(rf"[ \t]*\[\[?[ \t]*(?P<name>{_KEY}(?:[ \t]*\.[ \t]*{_KEY})*)[ \t]*\]\]?")
+_PAIR = lazy_re(rf"[ \t]*(?P<key>{_KEY})[ \t]*=[ \t]*(?P<value>[^\r\n]*)")
+_ERROR_AT = lazy_re(r"\(at (?:line (\d+), column (\d+)|end of document)\)")
 
 
 @dataclass(slots=True)

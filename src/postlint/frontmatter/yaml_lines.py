@@ -15,7 +15,8 @@ import re
 from typing import Any
 
 from postlint.frontmatter.source_map import NodeSpan, Pointer, SourceMap
-from postlint.frontmatter.yaml_source import _BOOLS, _NULLS, YamlResult, resolve_plain
+from postlint.frontmatter.yaml_scalars import BOOLS, NULLS, YamlResult, resolve_plain
+from postlint.lazy import lazy_re
 
 _NEVER = "\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff\U00010000-\U0010ffff"
 """What no value read here holds: controls (TAB included), libyaml's other line breaks (NEL,
@@ -41,12 +42,12 @@ _PLAIN = f"(?:{_PLAIN_FIRST}|-(?={_PLAIN_REST}))(?:{_PLAIN_REST}|(?::| +)(?={_PL
 _FLOW_ITEM = f"(?:{_PLAIN_FIRST}|-(?={_FLOW_REST}))(?:{_FLOW_REST}| +(?={_FLOW_REST}))*"
 _DOUBLE = '"' + _allowing("".join(chr(c) for c in range(0x20, 0x7F) if chr(c) not in '"\\')) + '*"'
 _SINGLE = "'" + _allowing("".join(chr(c) for c in range(0x20, 0x7F) if chr(c) != "'")) + "*'"
-_LINE = re.compile(rf"(\n*)([A-Za-z_$][A-Za-z0-9_$.-]{{0,99}}): +(?:(\[[^\n]*\])|({_DOUBLE}|{_SINGLE})|({_PLAIN})) *\n")
+_LINE = lazy_re(rf"(\n*)([A-Za-z_$][A-Za-z0-9_$.-]{{0,99}}): +(?:(\[[^\n]*\])|({_DOUBLE}|{_SINGLE})|({_PLAIN})) *\n")
 """One `key: value` line (after any blank ones): groups key, flow list, quoted and plain value."""
-_ITEM = re.compile(rf" *(?:({_DOUBLE}|{_SINGLE})|({_FLOW_ITEM})) *([,\]])")
+_ITEM = lazy_re(rf" *(?:({_DOUBLE}|{_SINGLE})|({_FLOW_ITEM})) *([,\]])")
 """One item of a flow list and what follows it: groups quoted and plain value, separator."""
-_EMPTY_LIST = re.compile(r"\[ *\]")
-_DATE_LIKE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}(?:T[0-9:+-]*)?")
+_EMPTY_LIST = lazy_re(r"\[ *\]")
+_DATE_LIKE = lazy_re(r"[0-9]{4}-[0-9]{2}-[0-9]{2}(?:T[0-9:+-]*)?")
 """A date as posts write it, which `resolve_plain` leaves text (four digits and a `-` are no number)."""
 _node = tuple.__new__
 """Makes a `NodeSpan` from all its fields, without the keyword handling of its constructor."""
@@ -93,7 +94,7 @@ def parse_lines(text: str, base: int) -> YamlResult | None:
                 return None
             break
         _, key, flow, quoted, plain = line.groups()
-        if key in data or key in _NULLS or key in _BOOLS or len(data) == _MAX_LINES:
+        if key in data or key in NULLS or key in BOOLS or len(data) == _MAX_LINES:
             return None  # a duplicate (reported by the event parser), or a key YAML reads as null or a boolean
         key_start, key_end = line.span(2)
         key_start, key_end = base + key_start, base + key_end

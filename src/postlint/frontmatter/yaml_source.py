@@ -17,7 +17,6 @@ it) is built into plain data by one iterative pass that:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -26,6 +25,7 @@ import yaml
 from yaml import events as ev
 
 from postlint.frontmatter.source_map import NodeSpan, Pointer, SourceMap
+from postlint.frontmatter.yaml_scalars import YamlProblem, YamlResult, resolve_plain
 
 try:
     from yaml import CSafeLoader as _Loader
@@ -40,80 +40,6 @@ _KNOWN_TAGS = {
     _STD + name
     for name in ("str", "int", "float", "bool", "null", "timestamp", "binary", "map", "seq", "omap", "set", "merge")
 }
-_NULLS = {"", "~", "null", "Null", "NULL"}
-_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
-_INT = re.compile(r"[-+]?[0-9]+\Z")
-_OCT = re.compile(r"0o[0-7]+\Z")
-_HEX = re.compile(r"0x[0-9a-fA-F]+\Z")
-_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z")
-_INF = re.compile(r"[-+]?\.(?:inf|Inf|INF)\Z")
-_NANS = {".nan", ".NaN", ".NAN"}
-_MAYBE_TYPED = frozenset("0123456789+-.~nNtTfF")
-
-
-def resolve_plain(text: str) -> Any:
-    """A plain scalar's value under the YAML 1.2 core schema (timestamps stay text)."""
-    if text and text[0] not in _MAYBE_TYPED:
-        return text
-    if text in _NULLS:
-        return None
-    if text in _BOOLS:
-        return _BOOLS[text]
-    try:
-        if _INT.match(text):
-            return int(text)
-        if _OCT.match(text):
-            return int(text[2:], 8)
-        if _HEX.match(text):
-            return int(text[2:], 16)
-    except ValueError:  # more digits than int() converts; keep the text
-        return text
-    if _FLOAT.match(text):
-        return float(text)
-    if _INF.match(text):
-        return float("-inf") if text[0] == "-" else float("inf")
-    if text in _NANS:
-        return float("nan")
-    return text
-
-
-_YAML11_TRUE = frozenset({"y", "Y", "yes", "on", "true"})
-_YAML11_FALSE = frozenset({"n", "N", "no", "off", "false"})
-
-
-def yaml11_boolean(text: str) -> bool | None:
-    """The boolean a YAML 1.1 reader makes of a plain scalar that YAML 1.2 keeps a string.
-
-    `yes/no/on/off` in any case (PyYAML, Jekyll, go-yaml v2) and `y/Y/n/N` (go-yaml v2,
-    older Hugo); None for anything YAML 1.2 also reads as a boolean, or not at all.
-    """
-    if text in _BOOLS:
-        return None
-    word = text if len(text) == 1 else text.lower()
-    if word in _YAML11_TRUE:
-        return True
-    if word in _YAML11_FALSE:
-        return False
-    return None
-
-
-@dataclass(frozen=True, slots=True)
-class YamlProblem:
-    code: str
-    start: int
-    end: int
-    message: str
-    hint: str | None = None
-
-
-@dataclass(slots=True)
-class YamlResult:
-    data: Any
-    source_map: SourceMap
-    problems: list[YamlProblem] = field(default_factory=list)
-    ok: bool = True
-
-
 class _Stop(Exception):
     def __init__(self, problem: YamlProblem) -> None:
         self.problem = problem

@@ -9,7 +9,7 @@ from typing import Any
 from postlint.dates import EXAMPLES, parse_post_date
 from postlint.fold import squash_key
 from postlint.frontmatter.source_map import Pointer, pointer_text
-from postlint.frontmatter.yaml_source import yaml11_boolean
+from postlint.frontmatter.yaml_scalars import yaml11_boolean
 
 _TYPE_WORDS = {
     "string": "text (a string)",

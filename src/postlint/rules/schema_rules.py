@@ -7,13 +7,12 @@ value it concerns (a missing key on the closing fence).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from postlint.document import Document
 from postlint.findings import Finding, Fix, Severity
 from postlint.frontmatter import FrontMatter
-from postlint.frontmatter.yaml_source import yaml11_boolean
+from postlint.frontmatter.yaml_scalars import yaml11_boolean
 from postlint.rule import Example, Rule, RuleContext
 from postlint.rules.examples import post
 from postlint.rules.schema_messages import (
@@ -29,8 +28,7 @@ from postlint.schema import LoadedSchema, SchemaLoadError, SchemaStore
 _CLEAN = post(title='"A clean post"', slug="a-clean-post-2025-04-10")
 
 
-@dataclass(frozen=True, slots=True)
-class Issue:
+class Issue(NamedTuple):
     code: str
     start: int
     end: int
@@ -49,8 +47,9 @@ def schema_for(doc: Document, ctx: RuleContext) -> LoadedSchema | None:
     return None if isinstance(chosen, Issue) else chosen
 
 
-def declared_keys(schema: Any) -> tuple[list[str], set[str]]:
-    """The top-level keys a schema declares (`properties`), and those it requires.
+def declared_keys(schema: Any) -> tuple[dict[str, None], set[str]]:
+    """The top-level keys a schema declares (`properties`, in order: a dict to look keys up in), and
+    those it requires.
 
     Worked out once per schema (schemas live for the whole run); the caller must not
     change what it gets.
@@ -63,14 +62,14 @@ def declared_keys(schema: Any) -> tuple[list[str], set[str]]:
     return known[1]
 
 
-_DECLARED: dict[int, tuple[Any, tuple[list[str], set[str]]]] = {}
+_DECLARED: dict[int, tuple[Any, tuple[dict[str, None], set[str]]]] = {}
 
 
-def _declared_keys(schema: Any) -> tuple[list[str], set[str]]:
+def _declared_keys(schema: Any) -> tuple[dict[str, None], set[str]]:
     if not isinstance(schema, dict) or not isinstance(schema.get("properties"), dict):
-        return [], set()
+        return {}, set()
     required = schema.get("required")
-    names = [key for key in schema["properties"] if isinstance(key, str)]
+    names = dict.fromkeys(key for key in schema["properties"] if isinstance(key, str))
     return names, {key for key in required if isinstance(key, str)} if isinstance(required, list) else set()
 
 
@@ -117,7 +116,7 @@ def _issues(doc: Document, store: SchemaStore, fold_case: bool) -> list[Issue]:
     chosen = _schema_for(doc, fm, store)
     if isinstance(chosen, Issue):
         return [chosen]
-    data = {key: value for key, value in fm.data.items() if key != "$schema"}
+    data = {key: value for key, value in fm.data.items() if key != "$schema"} if "$schema" in fm.data else fm.data
     written: dict[str, str] = {}
     if fold_case:
         data, written = _fold_keys(data, chosen.schema)
@@ -217,12 +216,13 @@ def _describe_error(
 
 
 def schema_issues(doc: Document, ctx: RuleContext) -> list[Issue]:
-    """The schema issues of `doc`, computed once and shared by the schema rules."""
-    cached = doc.memo.get("schema-issues")
+    """The schema issues of `doc`, computed once and shared by the schema rules (the caller must
+    not change the list)."""
+    cached: list[Issue] | None = doc.memo.get("schema-issues")
     if cached is None:
         cached = _issues(doc, ctx.services["schemas"], bool(ctx.services.get("case-insensitive-keys")))
         doc.memo["schema-issues"] = cached
-    return list(cached)
+    return cached
 
 
 def schema_rejected(doc: Document, ctx: RuleContext, pointer: tuple[str | int, ...]) -> bool:
@@ -234,8 +234,11 @@ def schema_rejected(doc: Document, ctx: RuleContext, pointer: tuple[str | int, .
     fm = doc.front_matter
     if fm is None or "schemas" not in ctx.services:
         return False
+    issues = schema_issues(doc, ctx)
+    if not issues:
+        return False  # most documents
     start, end = fm.locate(pointer)
-    return any(issue.start == start and issue.end == end for issue in schema_issues(doc, ctx))
+    return any(issue.start == start and issue.end == end for issue in issues)
 
 
 def _issues_with(code: str) -> Any:

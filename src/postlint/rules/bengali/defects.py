@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-import regex
+from typing import NamedTuple
 
 from postlint.charnames import char_name
 from postlint.findings import Fix
+from postlint.lazy import lazy_regex
 from postlint.rules.bengali import letters as bn
 
 _N, _B = bn.NUKTA, bn.SIGNS
-_MARK_RUN = regex.compile(f"[{bn.SIGNS}{bn.NUKTA}{bn.VOWEL_SIGNS}{bn.VIRAMA}]*")
+_MARK_RUN = lazy_regex(f"[{bn.SIGNS}{bn.NUKTA}{bn.VOWEL_SIGNS}{bn.VIRAMA}]*")
 _OPENERS = "\"'\u201c\u2018([{\u00ab*_"
 _CLOSERS = "\"'\u201d\u2019)]}\u00bb*_,/-\u2010"
 _HYPHENS = "-\u2010"
@@ -21,8 +20,7 @@ _PRECOMPOSED_NUKTA = "\u09dc\u09dd\u09df"
 _VISARGA = "\u0983"
 
 
-@dataclass(frozen=True, slots=True)
-class Defect:
+class Defect(NamedTuple):
     """One malformed syllable: the rule (by name) that reports it, where, and what to say."""
 
     rule: str

@@ -8,29 +8,27 @@ and the Vedic signs belong to both scripts and never count.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-
-import regex
 
 from postlint import ucd
 from postlint.charnames import char_name
 from postlint.document import Document
 from postlint.findings import Finding, Severity
+from postlint.lazy import lazy_re, lazy_regex
 from postlint.rule import Rule, RuleContext
 from postlint.rules.bengali import letters as bn
 from postlint.rules.bengali.examples import GOOD, bad
 from postlint.rules.bengali.scope import applies, bengali_prose, prose_matches
 from postlint.unusual import unusual_chars
 
-_ASSAMESE = regex.compile("[\u09f0\u09f1]+")
+_ASSAMESE = lazy_regex("[\u09f0\u09f1]+")
 _BENGALI_FOR = {"\u09f0": "\u09b0", "\u09f1": "\u09ac"}
-_LANG_AS = regex.compile(r"""\blang\s*=\s*["']?as\b""")
-_DEVANAGARI_RUN = regex.compile(r"(?V1)[[\p{scx=Deva}--\p{scx=Beng}]&&[\p{L}\p{M}]]+")
+_LANG_AS = lazy_regex(r"""\blang\s*=\s*["']?as\b""")
+_DEVANAGARI_RUN = lazy_regex(r"(?V1)[[\p{scx=Deva}--\p{scx=Beng}]&&[\p{L}\p{M}]]+")
 # Every character of the class above is in these blocks (Devanagari, its extensions, Vedic), all of
 # them unusual characters (`postlint.unusual`), so only those are tested.
-_DEVANAGARI_BLOCKS = re.compile("[\u0900-\u0963\u0966-\u097f\u1cd0-\u1cff\ua8e0-\ua8ff\u20f0\U00011b00-\U00011b5f]")
-_BENGALI_ONLY = regex.compile(r"(?V1)[[\p{scx=Beng}--\p{scx=Deva}]&&[\p{L}\p{M}]]")
+_DEVANAGARI_BLOCKS = lazy_re("[\u0900-\u0963\u0966-\u097f\u1cd0-\u1cff\ua8e0-\ua8ff\u20f0\U00011b00-\U00011b5f]")
+_BENGALI_ONLY = lazy_regex(r"(?V1)[[\p{scx=Beng}--\p{scx=Deva}]&&[\p{L}\p{M}]]")
 _PARALLEL_OFFSET = 0x80
 
 

@@ -11,9 +11,8 @@ to find a superset (a test checks it on generated text).
 
 from __future__ import annotations
 
-import re
-
 from postlint.document import Document
+from postlint.lazy import lazy_re
 from postlint.rules.bengali import letters as bn
 
 OFF_BASE = (
@@ -32,7 +31,7 @@ _NON_STARTERS = "\u09bc\u09cd\u09fe"
 _COMPOSING = ("\u09c7", "\u09be\u09d7")
 """The Bengali starters NFC composes with the one before them (ে + া = ো, ে + ৗ = ৌ)."""
 _MARKS = f"{bn.VOWEL_SIGNS}{bn.VIRAMA}{bn.NUKTA}{bn.SIGNS}\u09fe{_PRECOMPOSED}"
-_GUARD = re.compile(
+_GUARD = lazy_re(
     f"[{_MARKS}](?<![{_OTHER_CONSONANTS}].)"
     f"(?:(?<![{_PRECOMPOSED}].)(?:{OFF_BASE}|(?<=[{bn.SIGNS}][{bn.SIGNS}])|(?<=[{_NON_STARTERS}][{_NON_STARTERS}])"
     f"|(?<=[{_COMPOSING[0]}][{_COMPOSING[1]}]))|(?<={bn.NUKTA})|(?<=\u09dc\u09dc|\u09dd\u09dd|\u09df\u09df))"

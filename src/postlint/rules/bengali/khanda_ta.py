@@ -4,18 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
-
 from postlint.charnames import char_name
 from postlint.document import Document
 from postlint.findings import Finding, Fix, Severity
+from postlint.lazy import lazy_regex
 from postlint.rule import Rule, RuleContext
 from postlint.rules.bengali import letters as bn
 from postlint.rules.bengali.examples import GOOD, bad
 from postlint.rules.bengali.scope import applies, bengali_prose, prose_matches
 
 _LEGACY_TEXT = "\u09a4\u09cd\u200d"
-_LEGACY = regex.compile(_LEGACY_TEXT)
+_LEGACY = lazy_regex(_LEGACY_TEXT)
 
 
 def check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:

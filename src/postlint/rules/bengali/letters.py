@@ -6,9 +6,8 @@ The classes follow the catalogue's syllable model: a syllable is
 
 from __future__ import annotations
 
-import regex
-
 from postlint import ucd
+from postlint.lazy import lazy_regex
 
 CONSONANTS = "\u0995-\u09b9\u09dc\u09dd\u09df\u09f0\u09f1"
 """C: KA..HA, the precomposed RRA RHA YYA, and Assamese RA and WA."""
@@ -28,13 +27,13 @@ A, E, YA = "\u0985", "\u098f", "\u09af"
 AA_SIGN, E_SIGN, AU_LENGTH = "\u09be", "\u09c7", "\u09d7"
 
 _CLASS = {
-    "consonant": regex.compile(f"[{CONSONANTS}]"),
-    "vowel": regex.compile(f"[{INDEPENDENT_VOWELS}]"),
-    "vowel-sign": regex.compile(f"[{VOWEL_SIGNS}]"),
-    "sign": regex.compile(f"[{SIGNS}]"),
+    "consonant": lazy_regex(f"[{CONSONANTS}]"),
+    "vowel": lazy_regex(f"[{INDEPENDENT_VOWELS}]"),
+    "vowel-sign": lazy_regex(f"[{VOWEL_SIGNS}]"),
+    "sign": lazy_regex(f"[{SIGNS}]"),
 }
-_WORD_CHAR = regex.compile(r"[\p{L}\p{M}\u200c\u200d\u25cc]")
-_DEVANAGARI_ONLY = regex.compile(r"(?V1)[\p{scx=Deva}--\p{scx=Beng}]")
+_WORD_CHAR = lazy_regex(r"[\p{L}\p{M}\u200c\u200d\u25cc]")
+_DEVANAGARI_ONLY = lazy_regex(r"(?V1)[\p{scx=Deva}--\p{scx=Beng}]")
 MAX_WORD = 40
 
 

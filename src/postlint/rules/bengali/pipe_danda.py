@@ -11,21 +11,20 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-import regex
-
 from postlint.charnames import char_name
 from postlint.document import Document, line_bounds
 from postlint.findings import Finding, Fix, Severity
+from postlint.lazy import lazy_re, lazy_regex
 from postlint.markdown import Context, context_at
 from postlint.rule import Rule, RuleContext
 from postlint.rules.bengali import letters as bn
 from postlint.rules.bengali.examples import GOOD, bad
 from postlint.rules.bengali.scope import applies, bengali_prose, in_prose, is_heading_line
 
-_PIPE = re.compile(r"\|\|?(?!\|)")
-_BENGALI_LETTER = regex.compile(r"(?V1)[\p{scx=Beng}&&[\p{L}\p{M}]]")
-_ENDS_LINE = regex.compile(r"[\s\"'\u201d\u2019)*_]*")
-_DELIMITER_ROW = regex.compile(r"[ \t>]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*")
+_PIPE = lazy_re(r"\|\|?(?!\|)")
+_BENGALI_LETTER = lazy_regex(r"(?V1)[\p{scx=Beng}&&[\p{L}\p{M}]]")
+_ENDS_LINE = lazy_regex(r"[\s\"'\u201d\u2019)*_]*")
+_DELIMITER_ROW = lazy_regex(r"[ \t>]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*")
 _MAX_TABLE_SCAN = 500
 DANDA, DOUBLE_DANDA = "\u0964", "\u0965"
 

@@ -7,14 +7,13 @@ after emoji belong to the safety rules.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-
-import regex
+from typing import TYPE_CHECKING
 
 from postlint.charnames import char_name
 from postlint.document import Document
 from postlint.findings import Finding, Fix, Severity
+from postlint.lazy import lazy_re, lazy_regex
 from postlint.rule import Rule, RuleContext
 from postlint.rules.bengali import letters as bn
 from postlint.rules.bengali.examples import GOOD, bad
@@ -22,22 +21,25 @@ from postlint.rules.bengali.guard import marks_off_base
 from postlint.rules.bengali.scope import applies, bengali_prose, in_prose
 from postlint.unusual import unusual_chars
 
+if TYPE_CHECKING:
+    import regex
+
 MAX_MARKS = 4
 _MARK = r"[\p{Mn}\p{Mc}--\p{Variation_Selector}]"
-_CANDIDATE = regex.compile(
+_CANDIDATE = lazy_regex(
     rf"(?V1)(?P<pile>{_MARK}{{{MAX_MARKS + 1},}})|(?P<mark>{_MARK})(?P=mark)+|(?<=[\u09dc\u09dd\u09df])\u09bc"
 )
 _BENGALI_MARKS = "\u0981-\u0983\u09bc\u09be-\u09c4\u09c7\u09c8\u09cb-\u09cd\u09d7\u09e2\u09e3"
 _PRECOMPOSED = "\u09dc\u09dd\u09df"
 # One class first, then the branches: an alternation at the top would cost the stdlib engine its fast scan.
-_BENGALI_DOUBLE = re.compile(f"([{_BENGALI_MARKS}{_PRECOMPOSED}])(?:(?=\\1)|(?<=[{_PRECOMPOSED}])\u09bc)")
+_BENGALI_DOUBLE = lazy_re(f"([{_BENGALI_MARKS}{_PRECOMPOSED}])(?:(?=\\1)|(?<=[{_PRECOMPOSED}])\u09bc)")
 # Combining marks that go on Latin letters, and the Vedic signs Bengali shares.
-_OTHER_MARKS = re.compile(
+_OTHER_MARKS = lazy_re(
     "[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u0951\u0952\u1cd0-\u1cff]"
 )
-_ANY_MARK = regex.compile(r"\p{M}")
-_BENGALI = regex.compile(r"\p{scx=Beng}")
-_LATIN = regex.compile(r"\p{scx=Latn}")
+_ANY_MARK = lazy_regex(r"\p{M}")
+_BENGALI = lazy_regex(r"\p{scx=Beng}")
+_LATIN = lazy_regex(r"\p{scx=Latn}")
 
 
 def _may_repeat(text: str) -> bool:

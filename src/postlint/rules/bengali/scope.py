@@ -7,14 +7,16 @@ and every post whose language is not Bengali.
 from __future__ import annotations
 
 from collections.abc import Iterator
-
-import regex
+from typing import TYPE_CHECKING
 
 from postlint.document import Document
 from postlint.language import post_language
 from postlint.markdown import Context, block_map, context_at, front_matter_key_at
 from postlint.rule import RuleContext
 from postlint.rules.bengali.guard import marks_off_base
+
+if TYPE_CHECKING:
+    import regex
 
 _LANGUAGE_MEMO = "bengali-post-language"
 

@@ -9,10 +9,10 @@ after a Devanagari letter is bn-devanagari-mix's, a decomposed two-part vowel
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from postlint.document import Document
+from postlint.lazy import lazy_re
 from postlint.rules.bengali import defects
 from postlint.rules.bengali import letters as bn
 from postlint.rules.bengali.defects import Defect
@@ -25,7 +25,7 @@ _C, _N, _H, _VS, _B = bn.CONSONANTS, bn.NUKTA, bn.VIRAMA, bn.VOWEL_SIGNS, bn.SIG
 # at once; the rest are tested per kind of mark. About 20 us for a 4 kB Bengali post,
 # where a lookbehind-first pattern with `regex` takes 1 ms. The classes are explicit
 # code points, so no Unicode database is involved.
-_CANDIDATE = re.compile(f"[{_VS}{_H}{_N}{_B}](?<![{_C}].){OFF_BASE}")
+_CANDIDATE = lazy_re(f"[{_VS}{_H}{_N}{_B}](?<![{_C}].){OFF_BASE}")
 _VISARGA = "\u0983"
 _DIGITS = "0123456789\u09e6\u09e7\u09e8\u09e9\u09ea\u09eb\u09ec\u09ed\u09ee\u09ef"
 _MEMO = "bengali-syllable-defects"

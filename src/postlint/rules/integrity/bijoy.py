@@ -10,23 +10,24 @@ convert to common Bengali words, against English stop-words.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from postlint.charnames import snippet
 from postlint.document import Document, line_bounds
 from postlint.findings import Finding, Severity
+from postlint.lazy import lazy_re
 from postlint.rule import Example, Rule, RuleContext
 from postlint.rules.examples import post
 from postlint.rules.integrity._common import in_code_block
-from postlint.rules.integrity.bijoy_table import bijoy_to_unicode, convertible
-from postlint.rules.integrity.bijoy_words import COMMON_WORDS
 from postlint.unusual import unusual_chars
 
-_GLYPH = re.compile("[\u2020\u2021\u02c6\u2030\u00a8\u00a9\u00aa\u00ab\u00d6\u00af]")
-_CONSONANT_AA = re.compile("v(?<=[A-Z`_]v)(?![aeou])")  # Kv = কা: an ASCII consonant, then v for া
-_I_SIGN = re.compile("w(?<![A-Za-z]w)(?=[A-Z`_])")  # wK = কি: w for ি before its consonant
-_CANDIDATE = re.compile(f"{_GLYPH.pattern}|{_CONSONANT_AA.pattern}|{_I_SIGN.pattern}")
+_GLYPH_SOURCE = "[\u2020\u2021\u02c6\u2030\u00a8\u00a9\u00aa\u00ab\u00d6\u00af]"
+_CONSONANT_AA_SOURCE = "v(?<=[A-Z`_]v)(?![aeou])"  # Kv = কা: an ASCII consonant, then v for া
+_I_SIGN_SOURCE = "w(?<![A-Za-z]w)(?=[A-Z`_])"  # wK = কি: w for ি before its consonant
+_GLYPH = lazy_re(_GLYPH_SOURCE)
+_CONSONANT_AA = lazy_re(_CONSONANT_AA_SOURCE)
+_I_SIGN = lazy_re(_I_SIGN_SOURCE)
+_CANDIDATE = lazy_re(f"{_GLYPH_SOURCE}|{_CONSONANT_AA_SOURCE}|{_I_SIGN_SOURCE}")
 # Glyphs that stand inside Bijoy words (vowel signs, ya-phala, reph, ra-phala, conjuncts) and hardly
 # ever inside English ones; quotes, dashes and Latin-1 letters are left out on purpose.
 _SIGNATURE = frozenset(
@@ -40,12 +41,15 @@ _STOP_WORDS = (
 )
 _ENGLISH = frozenset(_STOP_WORDS.split())
 _EDGE = ".,;:!?()[]{}<>\"'*#|\u00d2\u00d3\u00d4\u00d5"
-_KEY = re.compile(r"\s*[\w.-]+\s*[:=]\s*")
-_BENGALI = re.compile("[\u0980-\u09ff]")
+_KEY = lazy_re(r"\s*[\w.-]+\s*[:=]\s*")
+_BENGALI = lazy_re("[\u0980-\u09ff]")
 
 
 def _is_bijoy(line: str) -> bool:
     """Whether a line without Bengali letters reads as Bijoy-encoded Bengali."""
+    from postlint.rules.integrity.bijoy_table import bijoy_to_unicode, convertible  # tables: imported when needed
+    from postlint.rules.integrity.bijoy_words import COMMON_WORDS
+
     hits = words = english = 0
     for token in line.split():
         word = token.strip(_EDGE)
@@ -101,6 +105,8 @@ def _bijoy_legacy(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     glyphs = any(_GLYPH.match(char) for char in unusual_chars(doc))  # Bijoy's glyphs are unusual characters
     if not text or not (glyphs or _CONSONANT_AA.search(text) or _I_SIGN.search(text)):
         return  # three literal-led searches are several times faster than the combined pattern
+    from postlint.rules.integrity.bijoy_table import bijoy_to_unicode, convertible
+
     for start, end in bijoy_runs(doc):
         first_line = text[start:end].split("\n")[0].rstrip("\r")
         hint = "convert the text to Unicode Bengali (a Bijoy-to-Unicode converter) and proofread it"

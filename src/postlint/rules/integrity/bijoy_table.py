@@ -12,9 +12,8 @@ gets no suggestion rather than a wrong one.
 
 from __future__ import annotations
 
-import re
-
 from postlint import ucd
+from postlint.lazy import lazy_re
 
 _LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ_`abcdefghijklmn"
 _ASCII = dict(zip(_LETTERS, "অইঈউঊঋএঐওঔকখগঘঙচছজঝঞটঠডঢণতথদধনপফবভমযরলশষসহ", strict=True))
@@ -54,11 +53,11 @@ _KNOWN = frozenset(TABLE) | _NEUTRAL
 _CONSONANT = "[\u0995-\u09b9\u09ce]\u09bc?"
 _CLUSTER = f"(?:{_CONSONANT}\u200d?\u09cd)*{_CONSONANT}"
 _VOWEL_SIGN = "(?:\u09c7[\u09be\u09d7]|[\u09be-\u09c4\u09c7\u09c8\u09cb\u09cc\u09d7])"
-_PRE_BASE = re.compile(f"([\u09bf\u09c7\u09c8])({_CLUSTER})")
+_PRE_BASE = lazy_re(f"([\u09bf\u09c7\u09c8])({_CLUSTER})")
 # A cluster starts only where no virama (or virama + ZWJ) precedes it, and its conjunct
 # part is taken whole: one pass over a long run of conjuncts, not one per letter.
-_REPH = re.compile(f"(?<![\u09cd\u200d])((?:{_CONSONANT}\u200d?\u09cd)*+{_CONSONANT})({_VOWEL_SIGN}?)\u09b0\u09cd")
-_CANDRABINDU = re.compile(f"\u0981({_VOWEL_SIGN})")
+_REPH = lazy_re(f"(?<![\u09cd\u200d])((?:{_CONSONANT}\u200d?\u09cd)*+{_CONSONANT})({_VOWEL_SIGN}?)\u09b0\u09cd")
+_CANDRABINDU = lazy_re(f"\u0981({_VOWEL_SIGN})")
 
 
 def convertible(segment: str) -> bool:

@@ -5,15 +5,15 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from postlint.document import Document
 from postlint.findings import Finding, Fix, Severity
+from postlint.lazy import lazy_re
 from postlint.rule import Example, Rule, RuleContext
 from postlint.rules.examples import post
 
-_BREAK = re.compile(r"\r\n|\r|\n")
+_BREAK = lazy_re(r"\r\n|\r|\n")
 _LABEL = {"\n": "LF", "\r\n": "CRLF", "\r": "a lone CR"}
 
 

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-
-import regex
+from typing import NamedTuple
 
 from postlint import ucd
 from postlint.charnames import snippet
 from postlint.document import Document
 from postlint.findings import Finding, Fix
+from postlint.lazy import lazy_re, lazy_regex
 from postlint.rule import Example, Rule, RuleContext
 from postlint.rules.examples import post
 from postlint.rules.integrity._common import in_code
@@ -36,12 +35,12 @@ def _continuation_bytes() -> str:
 
 
 _CONTINUATION = re.escape(_continuation_bytes() + "\ufffd")
-_CANDIDATE = re.compile(f"[\u00c2-\u00f4][{_CONTINUATION}]")
+_CANDIDATE = lazy_re(f"[\u00c2-\u00f4][{_CONTINUATION}]")
 _ASCII = "".join(map(chr, range(128)))
-_ASCII_RUN = re.compile("[\x00-\x7f]+")
-_ALNUM = re.compile("[A-Za-z0-9]")
-_SEGMENT_CHAR = re.compile(f"[\\x20-\\x7e\\x80-\\xff{_CONTINUATION}]")
-_FOREIGN = regex.compile(r"[^\x20-\x7e\u0980-\u09ff\u200c\u200d\p{P}\p{Zs}]")
+_ASCII_RUN = lazy_re("[\x00-\x7f]+")
+_ALNUM = lazy_re("[A-Za-z0-9]")
+_SEGMENT_CHAR = lazy_re(f"[\\x20-\\x7e\\x80-\\xff{_CONTINUATION}]")
+_FOREIGN = lazy_regex(r"[^\x20-\x7e\u0980-\u09ff\u200c\u200d\p{P}\p{Zs}]")
 
 
 def _split_at_ascii_words(segment: str) -> list[str]:
@@ -59,8 +58,7 @@ def _split_at_ascii_words(segment: str) -> list[str]:
     return pieces
 
 
-@dataclass(frozen=True, slots=True)
-class Mojibake:
+class Mojibake(NamedTuple):
     start: int
     end: int
     fixed: str

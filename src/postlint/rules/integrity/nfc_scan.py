@@ -9,18 +9,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-
-import regex
+from functools import cache
+from typing import TYPE_CHECKING
 
 from postlint import ucd
 from postlint.document import Document, line_bounds
+from postlint.lazy import lazy_re, lazy_regex
 from postlint.rule import RuleContext
 from postlint.rules.bengali.guard import marks_off_base
-from postlint.rules.integrity._nfc_data import CHANGED, NON_STARTERS, STARTER_PAIRS, Ranges
 from postlint.unusual import unusual_chars
 
+if TYPE_CHECKING:
+    from postlint.rules.integrity._nfc_data import Ranges
+
 NUKTA_LETTERS = {"\u09dc": "\u09a1\u09bc", "\u09dd": "\u09a2\u09bc", "\u09df": "\u09af\u09bc"}
-_CLUSTER = regex.compile(r"\X")
+_CLUSTER = lazy_regex(r"\X")
 
 Place = tuple[int, int, str]
 """Start and end offsets of a piece of text, and what NFC makes of it."""
@@ -36,31 +39,38 @@ def _expand(ranges: Ranges) -> Iterator[int]:
         yield from range(start, end + 1)
 
 
-_CHANGED = _bmp_class(cp for cp in _expand(CHANGED) if chr(cp) not in NUKTA_LETTERS)
-_NON_STARTER = _bmp_class(_expand(NON_STARTERS))
-_FIRSTS = _bmp_class(first for _, firsts in STARTER_PAIRS for first in firsts)
-_SECONDS = _bmp_class(second for second, _ in STARTER_PAIRS)
+@cache
+def _code_points() -> tuple[list[int], list[int], list[int], list[int]]:
+    """What NFC may change, from the NFC data (a large table, imported at the first use): the code
+    points it never keeps but ড় ঢ় য়, the non-starters, and the first and second starters of pairs."""
+    from postlint.rules.integrity._nfc_data import CHANGED, NON_STARTERS, STARTER_PAIRS
+
+    changed = [cp for cp in _expand(CHANGED) if chr(cp) not in NUKTA_LETTERS]
+    firsts = [first for _, firsts in STARTER_PAIRS for first in firsts]
+    return changed, list(_expand(NON_STARTERS)), firsts, [second for second, _ in STARTER_PAIRS]
+
+
+@cache
+def _classes() -> tuple[str, str, str, str]:
+    changed, non_starters, firsts, seconds = _code_points()
+    return _bmp_class(changed), _bmp_class(non_starters), _bmp_class(firsts), _bmp_class(seconds)
+
+
 _CANDIDATES = (
-    re.compile(f"[{_CHANGED}\U00010000-\U0010ffff]"),
-    re.compile(f"[{_NON_STARTER}][{_NON_STARTER}]"),
-    re.compile(f"[{_FIRSTS}][{_SECONDS}]"),
+    lazy_re(lambda: f"[{_classes()[0]}\U00010000-\U0010ffff]"),
+    lazy_re(lambda: "[{1}][{1}]".format(*_classes())),
+    lazy_re(lambda: "[{2}][{3}]".format(*_classes())),
 )
 """Where NFC may change a line: a character it never keeps (or any astral character: rare, and its
 line is simply checked), two combining marks in a row, a pair that composes. Three patterns, each
 led by one BMP character class, scan several times faster than one alternation."""
 
 
-_ANY = frozenset(
-    chr(cp)
-    for cp in (
-        *(cp for cp in _expand(CHANGED) if chr(cp) not in NUKTA_LETTERS),
-        *_expand(NON_STARTERS),
-        *(cp for second, firsts in STARTER_PAIRS for cp in (second, *firsts)),
-    )
-    if cp <= 0xFFFF
-)
-"""Every BMP character a candidate pattern above names (the astral ones are nominated whole).
-Outside Bengali all of them are unusual characters (`postlint.unusual`)."""
+@cache
+def candidate_chars() -> frozenset[str]:
+    """Every BMP character a candidate pattern above names (the astral ones are nominated whole).
+    Outside Bengali all of them are unusual characters (`postlint.unusual`)."""
+    return frozenset(chr(cp) for cp in (cp for part in _code_points() for cp in part) if cp <= 0xFFFF)
 
 
 def may_change(doc: Document, ctx: RuleContext) -> bool:
@@ -72,7 +82,13 @@ def may_change(doc: Document, ctx: RuleContext) -> bool:
     text = doc.text
     if not text or text.isascii():
         return False
-    return marks_off_base(doc) or any(char in _ANY or char > "\uffff" for char in unusual_chars(doc))
+    if marks_off_base(doc):
+        return True
+    chars = unusual_chars(doc)
+    if not chars:
+        return False  # most Bengali posts: no table to look anything up in
+    candidates = candidate_chars()
+    return any(char in candidates or char > "\uffff" for char in chars)
 
 
 def _without_nukta_letters(text: str) -> str:

@@ -12,18 +12,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-import regex
-
 from postlint.charnames import char_name, code_points, visible
 from postlint.document import Document
 from postlint.findings import Edit, Finding, Fix, Severity
+from postlint.lazy import lazy_re, lazy_regex
 from postlint.rule import Example, Rule, RuleContext
 from postlint.rules.examples import post
 from postlint.rules.integrity._common import GOOD_BENGALI, is_address
 from postlint.rules.integrity.nfc_scan import NUKTA_LETTERS, Place, may_change, not_nfc_places
 
-_NUKTA = re.compile("[\u09dc\u09dd\u09df]")
-_WORD_CHAR = regex.compile(r"[\p{L}\p{M}\u200c\u200d]")
+_NUKTA = lazy_re("[\u09dc\u09dd\u09df]")
+_WORD_CHAR = lazy_regex(r"[\p{L}\p{M}\u200c\u200d]")
 
 
 def _word_at(text: str, start: int, end: int) -> str:

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from postlint.charnames import snippet
 from postlint.document import Document, line_bounds
 from postlint.findings import Finding
+from postlint.lazy import lazy_re
 from postlint.rule import Example, Rule, RuleContext
 from postlint.rules.examples import post
 from postlint.rules.integrity._common import in_code
 from postlint.rules.integrity.mojibake import find_mojibake
 from postlint.unusual import unusual_chars
 
-_REPLACEMENT = re.compile("\ufffd+")
+_REPLACEMENT = lazy_re("\ufffd+")
 
 
 def _has_replacement(doc: Document, ctx: RuleContext) -> bool:

@@ -2,23 +2,23 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from postlint.charnames import char_name
 from postlint.document import Document, line_bounds
 from postlint.findings import Finding, Fix, Severity
+from postlint.lazy import lazy_re
 from postlint.rule import Example, Rule, RuleContext
 from postlint.rules.examples import post
 from postlint.rules.integrity._common import in_code, in_code_block
 
 # A run only starts after a non-space, and is taken whole (possessive), so a long run of
 # spaces in mid-line costs one pass, not one pass per space.
-_TRAILING = re.compile(r"(?<![ \t\u00a0\u3000])[ \t\u00a0\u3000]++(?=\r?\n|\r|\Z)")
+_TRAILING = lazy_re(r"(?<![ \t\u00a0\u3000])[ \t\u00a0\u3000]++(?=\r?\n|\r|\Z)")
 _SPACES = " \t\u00a0\u3000"
-_ANY_TRAILING = re.compile("\n(?<=[ \t\u00a0\u3000\r]\n)")  # led by a literal: a fast scan
-_TAB = re.compile(r"\t+")
-_LIST_ITEM = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
+_ANY_TRAILING = lazy_re("\n(?<=[ \t\u00a0\u3000\r]\n)")  # led by a literal: a fast scan
+_TAB = lazy_re(r"\t+")
+_LIST_ITEM = lazy_re(r"[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
 
 
 def _line(text: str, start: int) -> tuple[int, int]:

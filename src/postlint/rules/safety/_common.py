@@ -9,14 +9,12 @@ hit does not run those rules at all (`has_candidates`, their `applies`).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-
-import regex
+from typing import NamedTuple
 
 from postlint.charnames import visible
 from postlint.document import Document
+from postlint.lazy import lazy_re, lazy_regex
 from postlint.markdown import Context, context_at, front_matter_key_at, front_matter_node_at
 from postlint.rule import RuleContext
 from postlint.unusual import unusual
@@ -32,14 +30,14 @@ SCAN_CLASS = (
     + "".join(f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}" for plane in range(1, 14))
     + "\U000dfffe-\U000e0fff\U000efffe-\U0010ffff"
 )
-_SCAN = re.compile(f"[{SCAN_CLASS}]")
+_SCAN = lazy_re(f"[{SCAN_CLASS}]")
 
 SLUG_KEYS = frozenset({"slug", "url", "permalink", "aliases"})
 TITLE_KEYS = frozenset({"title", "linkTitle", "seoTitle"})
 TAG_KEYS = frozenset({"tags", "keywords", "categories", "series"})
 
-_WORD = regex.compile(r"[\p{L}\p{M}\p{Nd}]")
-_SPACE = regex.compile(r"\s")
+_WORD = lazy_regex(r"[\p{L}\p{M}\p{Nd}]")
+_SPACE = lazy_regex(r"\s")
 
 
 def candidates(doc: Document) -> list[tuple[int, str]]:
@@ -89,8 +87,7 @@ def is_space(char: str) -> bool:
     return bool(char) and _SPACE.match(char) is not None
 
 
-@dataclass(frozen=True, slots=True)
-class Place:
+class Place(NamedTuple):
     """Where an offset is: its Markdown context, and for front matter its top-level key."""
 
     context: Context

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import regex
+from postlint.lazy import lazy_regex
+
+if TYPE_CHECKING:
+    import regex
 
 _CODES_TEXT = (
     "Latn Bopo Grek Copt Cyrl Armn Hebr Arab Syrc Thaa Nkoo Samr Mand Deva Beng Guru Gujr Orya Taml Telu "
@@ -19,12 +23,14 @@ _CODES_TEXT = (
     "Tang Nshu Kits Jurc Dupl Sgnw Hmnp Toto Wcho Nagm Onao Tayo Mend Adlm Seal"
 )
 _CODES = _CODES_TEXT.split()
-_COMMON = regex.compile(r"[\p{scx=Zyyy}\p{scx=Zinh}]")
+_COMMON = lazy_regex(r"[\p{scx=Zyyy}\p{scx=Zinh}]")
 
 
 @lru_cache(maxsize=1)
 def _by_script() -> tuple[tuple[str, regex.Pattern[str]], ...]:
     """One pattern per script, compiled on first use: most runs never need them (about 10 ms)."""
+    import regex
+
     return tuple((code, regex.compile(rf"\p{{scx={code}}}")) for code in _CODES)
 
 

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
-
-import regex
+from typing import NamedTuple
 
 from postlint.charnames import char_name
 from postlint.document import Document, line_bounds
 from postlint.findings import Finding, Fix, Severity
+from postlint.lazy import lazy_regex
 from postlint.rule import Example, Rule, RuleContext
 from postlint.rules.examples import post
 from postlint.rules.safety._common import has_candidates, hits_of, place_at
@@ -20,15 +19,14 @@ _EMBEDDINGS = {"\u202a": "LRE", "\u202b": "RLE", "\u202d": "LRO", "\u202e": "RLO
 _PDI, _PDF = "\u2069", "\u202c"
 _CONTROLS = frozenset({*_ISOLATES, *_EMBEDDINGS, _PDI, _PDF})
 _MARKS = frozenset("\u200e\u200f\u061c")
-_RTL = regex.compile(r"[\p{Bidi_Class=R}\p{Bidi_Class=AL}]")
+_RTL = lazy_regex(r"[\p{Bidi_Class=R}\p{Bidi_Class=AL}]")
 
 
 def _has_rtl(text: str) -> bool:
     return _RTL.search(text.replace("\u200f", "").replace("\u061c", "")) is not None
 
 
-@dataclass(frozen=True, slots=True)
-class _Pair:
+class _Pair(NamedTuple):
     start: int
     end: int
     opener: str

@@ -2,31 +2,31 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
-import regex
-
 from postlint.charnames import char_name
 from postlint.document import Document
 from postlint.findings import Finding, Severity
+from postlint.frontmatter import FrontMatter
 from postlint.frontmatter.source_map import pointer_text
+from postlint.lazy import lazy_re, lazy_regex
 from postlint.rule import Example, Rule, RuleContext
 from postlint.rules.examples import post
 from postlint.rules.safety._common import SLUG_KEYS, TAG_KEYS, TITLE_KEYS
 from postlint.rules.safety._examples import GOOD
 from postlint.rules.safety._front_matter import string_values
 from postlint.rules.safety._scripts import allowed_mix, resolved, scripts_of
+from postlint.unusual import unusual
 
-_WORD = regex.compile(r"[\p{L}\p{M}\p{Nd}\u200c\u200d]+")
+_WORD = lazy_regex(r"[\p{L}\p{M}\p{Nd}\u200c\u200d]+")
 _FIELDS = SLUG_KEYS | TITLE_KEYS | TAG_KEYS
 _LATIN = frozenset({"Latn"})
-_ASCII_LETTER = regex.compile(r"[A-Za-z]")
+_ASCII_LETTER = lazy_regex(r"[A-Za-z]")
 # Words made of these are never reported: each is Latin, Bengali, or Latin beside Bengali (a test checks).
-_LATIN_OR_BENGALI = re.compile("[\x00-\x7f\u0980-\u09ff]*")
+_LATIN_OR_BENGALI = lazy_re("[\x00-\x7f\u0980-\u09ff]*")
 _SCRIPT_NAMES = {"Latn": "Latin", "Cyrl": "Cyrillic", "Grek": "Greek", "Armn": "Armenian", "Beng": "Bengali"}
 # Cyrillic and Greek letters that look like Latin ones (a subset of UTS #39 confusables.txt;
 # never applied to other scripts, whose confusables are mostly false alarms).
@@ -75,10 +75,19 @@ def _latin_or_bengali(value: Any) -> bool:
     return not isinstance(value, dict)
 
 
+def _plain_front_matter(doc: Document, fm: FrontMatter) -> bool:
+    """Whether every string of the front matter is ASCII or Bengali, as most are: none of the
+    block's characters is unusual (the shared scan, `postlint.unusual`), and it has no backslash,
+    so no escape makes another character. Words of those are never reported (see `_latin_or_bengali`)."""
+    hits = unusual(doc)
+    text = doc.text or ""
+    return (not hits or hits[0][0] >= fm.content_end) and text.find("\\", fm.content_start, fm.content_end) == -1
+
+
 def _check(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     fm = doc.front_matter
     text = doc.text or ""
-    if fm is None or fm.data is None:
+    if fm is None or fm.data is None or _plain_front_matter(doc, fm):
         return
     for key in sorted(_FIELDS & fm.data.keys()):
         if _latin_or_bengali(fm.data[key]):

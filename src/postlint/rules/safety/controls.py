@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from postlint.charnames import around, char_name
 from postlint.document import Document
 from postlint.findings import Finding, Fix, Severity
+from postlint.lazy import lazy_re
 from postlint.rule import Example, Rule, RuleContext
 from postlint.rules.examples import post
 from postlint.rules.safety._common import has_candidates, hits_of, place_at
 from postlint.rules.safety._examples import GOOD
 
-_ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b\n]*(?:\x07|\x1b\\)|[@-Z\\-_])")
+_ANSI = lazy_re(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b\n]*(?:\x07|\x1b\\)|[@-Z\\-_])")
 # cp1252's printable characters in 0x80-0x9F: with Latin-1 and C1, the alphabet of UTF-8 mojibake.
 _CP1252 = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"  # noqa: RUF001
 

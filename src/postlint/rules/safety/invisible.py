@@ -4,29 +4,28 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
-
 from postlint.charnames import around, char_name
 from postlint.document import Document
 from postlint.findings import Finding, Fix, Severity
 from postlint.language import post_language
+from postlint.lazy import lazy_regex
 from postlint.rule import Example, Rule, RuleContext
 from postlint.rules.examples import post
 from postlint.rules.safety._common import TAG_KEYS, TITLE_KEYS, has_candidates, hits_of, is_word, place_at
 from postlint.rules.safety._examples import GOOD
 
-_IGNORABLE = regex.compile(r"\p{Default_Ignorable_Code_Point}")
+_IGNORABLE = lazy_regex(r"\p{Default_Ignorable_Code_Point}")
 # Default-ignorable characters that have a rule of their own.
-_OWN_RULE = regex.compile(
+_OWN_RULE = lazy_regex(
     r"[\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufe00-\ufe0f\ufeff\U000e0000-\U000e007f"
     r"\U000e0100-\U000e01ef]"
 )
 # Characters allowed beside letters of their own script.
 _IN_CONTEXT = (
-    (regex.compile(r"[\u180b-\u180f]"), regex.compile(r"[\p{scx=Mong}\u180b-\u180f]")),
-    (regex.compile(r"[\u115f\u1160]"), regex.compile(r"[\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff]")),
-    (regex.compile(r"[\U0001bca0-\U0001bca3]"), regex.compile(r"\p{scx=Dupl}")),
-    (regex.compile(r"[\U0001d173-\U0001d17a]"), regex.compile(r"[\U0001d100-\U0001d1ff]")),
+    (lazy_regex(r"[\u180b-\u180f]"), lazy_regex(r"[\p{scx=Mong}\u180b-\u180f]")),
+    (lazy_regex(r"[\u115f\u1160]"), lazy_regex(r"[\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff]")),
+    (lazy_regex(r"[\U0001bca0-\U0001bca3]"), lazy_regex(r"\p{scx=Dupl}")),
+    (lazy_regex(r"[\U0001d173-\U0001d17a]"), lazy_regex(r"[\U0001d100-\U0001d1ff]")),
 )
 _CGJ = "\u034f"
 _BLANK_FILLERS = "\u3164\uffa0"

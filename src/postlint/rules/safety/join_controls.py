@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
-
-import regex
+from typing import NamedTuple
 
 from postlint import ucd
 from postlint.charnames import around, char_name
 from postlint.document import Document
 from postlint.findings import Finding, Fix, Severity
+from postlint.lazy import lazy_regex
 from postlint.rule import Example, Rule, RuleContext
 from postlint.rules.examples import post
 from postlint.rules.safety._common import has_candidates, hits_of, is_word, place_at
@@ -18,20 +17,18 @@ from postlint.rules.safety._examples import GOOD
 
 ZWJ, ZWNJ = "\u200d", "\u200c"
 _RA, _YA, _TA = "\u09b0", "\u09af", "\u09a4"
-_BENGALI = regex.compile(r"\p{scx=Beng}")
-_PICTOGRAPH = regex.compile(r"\p{Extended_Pictographic}")
-_EMOJI_TAIL = regex.compile(r"[\ufe0f\p{Emoji_Modifier}\U000e0020-\U000e007f]")
-_VOWEL_SIGN = regex.compile(r"\p{InSC=Vowel_Dependent}")
-_JOINING_LETTER = regex.compile(
-    r"[[\p{scx=Arab}\p{scx=Syrc}\p{scx=Nkoo}\p{scx=Mong}\p{scx=Mand}\p{scx=Mani}\p{scx=Phlp}\p{scx=Adlm}"
-    r"\p{scx=Rohg}\p{scx=Sogd}\p{scx=Chrs}\p{scx=Ougr}]&&\p{L}]",
-    regex.V1,
+_BENGALI = lazy_regex(r"\p{scx=Beng}")
+_PICTOGRAPH = lazy_regex(r"\p{Extended_Pictographic}")
+_EMOJI_TAIL = lazy_regex(r"[\ufe0f\p{Emoji_Modifier}\U000e0020-\U000e007f]")
+_VOWEL_SIGN = lazy_regex(r"\p{InSC=Vowel_Dependent}")
+_JOINING_LETTER = lazy_regex(
+    r"(?V1)[[\p{scx=Arab}\p{scx=Syrc}\p{scx=Nkoo}\p{scx=Mong}\p{scx=Mand}\p{scx=Mani}\p{scx=Phlp}\p{scx=Adlm}"
+    r"\p{scx=Rohg}\p{scx=Sogd}\p{scx=Chrs}\p{scx=Ougr}]&&\p{L}]"
 )
-_LATIN_LETTER = regex.compile(r"[\p{scx=Latn}&&\p{L}]", regex.V1)
+_LATIN_LETTER = lazy_regex(r"(?V1)[\p{scx=Latn}&&\p{L}]")
 
 
-@dataclass(frozen=True, slots=True)
-class Verdict:
+class Verdict(NamedTuple):
     reason: str
     severity: Severity | None = None
     fix: str | None = "edge"  # "edge" (safe removal), "inside" (unsafe removal), "zwj", or None

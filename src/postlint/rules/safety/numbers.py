@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
-
 from postlint import ucd
 from postlint.document import Document
 from postlint.findings import Finding, Severity
+from postlint.lazy import lazy_regex
 from postlint.markdown import Context
 from postlint.rule import Example, Rule, RuleContext
 from postlint.rules.examples import post
@@ -16,11 +15,11 @@ from postlint.rules.safety._common import place_at
 from postlint.rules.safety._examples import GOOD
 from postlint.unusual import unusual_chars
 
-_FOREIGN_DIGIT = regex.compile(r"[^\P{Nd}0-9]")
+_FOREIGN_DIGIT = lazy_regex(r"[^\P{Nd}0-9]")
 # A number: digit runs joined by one separator; a keycap's digit (1 FE0F 20E3) is not part of one.
-_NUMBER = regex.compile(r"\d(?![\ufe0f\u20e3])(?:[.,:/-]?\d(?![\ufe0f\u20e3]))*")
-_BENGALI_LETTER = regex.compile(r"[\p{scx=Beng}&&\p{L}]", regex.V1)
-_LATIN_LETTER = regex.compile(r"[\p{scx=Latn}&&\p{L}]", regex.V1)
+_NUMBER = lazy_regex(r"\d(?![\ufe0f\u20e3])(?:[.,:/-]?\d(?![\ufe0f\u20e3]))*")
+_BENGALI_LETTER = lazy_regex(r"(?V1)[\p{scx=Beng}&&\p{L}]")
+_LATIN_LETTER = lazy_regex(r"(?V1)[\p{scx=Latn}&&\p{L}]")
 _SKIPPED = (Context.CODE_BLOCK, Context.INLINE_CODE, Context.URL)
 
 

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
-
 from postlint.charnames import around, char_name
 from postlint.document import Document
 from postlint.findings import Finding, Fix, Severity
+from postlint.lazy import lazy_regex
 from postlint.rule import Example, Rule, RuleContext
 from postlint.rules.examples import post
 from postlint.rules.safety._common import has_candidates, hits_of, is_space, runs
@@ -16,10 +15,10 @@ from postlint.rules.safety._examples import GOOD
 
 _BLACK_FLAG = "\U0001f3f4"
 _CANCEL_TAG = "\U000e007f"
-_TAG_SPEC = regex.compile(r"[\U000e0030-\U000e0039\U000e0061-\U000e007a]{1,30}\U000e007f")
-_EMOJI = regex.compile(r"\p{Emoji}")
-_STANDARDIZED_BASE = regex.compile(r"[\p{Ideographic}\p{scx=Mymr}\p{scx=Phag}\p{scx=Mani}\p{scx=Egyp}\p{Sm}\p{So}0]")
-_IDEOGRAPH = regex.compile(r"\p{Ideographic}")
+_TAG_SPEC = lazy_regex(r"[\U000e0030-\U000e0039\U000e0061-\U000e007a]{1,30}\U000e007f")
+_EMOJI = lazy_regex(r"\p{Emoji}")
+_STANDARDIZED_BASE = lazy_regex(r"[\p{Ideographic}\p{scx=Mymr}\p{scx=Phag}\p{scx=Mani}\p{scx=Egyp}\p{Sm}\p{So}0]")
+_IDEOGRAPH = lazy_regex(r"\p{Ideographic}")
 _VS16 = "\ufe0f"
 
 

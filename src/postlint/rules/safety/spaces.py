@@ -3,29 +3,27 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
-
-import regex
+from typing import NamedTuple
 
 from postlint.charnames import around, char_name
 from postlint.document import Document
 from postlint.findings import Finding, Fix, Severity
+from postlint.lazy import lazy_regex
 from postlint.markdown import front_matter_node_at
 from postlint.rule import Example, Rule, RuleContext
 from postlint.rules.examples import post
 from postlint.rules.safety._common import SLUG_KEYS, TAG_KEYS, has_candidates, hits_of, is_space, place_at, runs
 from postlint.rules.safety._examples import GOOD
 
-_NONSTANDARD = regex.compile(r"[\p{Zs}--\x20]", regex.V1)
-_CJK = regex.compile(r"[\p{scx=Hani}\p{scx=Hira}\p{scx=Kana}\p{scx=Hang}\p{scx=Bopo}]")
-_OGHAM = regex.compile(r"\p{scx=Ogam}")
-_MARK = regex.compile(r"\p{M}")
-_BLOCK_MARKER = regex.compile(r" {0,3}(?:#{1,6}|[-*+>]|\d{1,9}[.)])\Z")
+_NONSTANDARD = lazy_regex(r"(?V1)[\p{Zs}--\x20]")
+_CJK = lazy_regex(r"[\p{scx=Hani}\p{scx=Hira}\p{scx=Kana}\p{scx=Hang}\p{scx=Bopo}]")
+_OGHAM = lazy_regex(r"\p{scx=Ogam}")
+_MARK = lazy_regex(r"\p{M}")
+_BLOCK_MARKER = lazy_regex(r" {0,3}(?:#{1,6}|[-*+>]|\d{1,9}[.)])\Z")
 _FRENCH_BEFORE, _FRENCH_AFTER = ";:!?»›", "«‹"  # noqa: RUF001
 
 
-@dataclass(frozen=True, slots=True)
-class _Verdict:
+class _Verdict(NamedTuple):
     message: str
     severity: Severity | None = None
     fix: Fix | None = None

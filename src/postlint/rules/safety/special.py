@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
-
 from postlint.charnames import around, char_name
 from postlint.document import Document
 from postlint.findings import Finding, Fix, Severity
+from postlint.lazy import lazy_regex
 from postlint.rule import Example, Rule, RuleContext
 from postlint.rules.examples import post
 from postlint.rules.safety._common import has_candidates, hits_of, place_at, runs
 from postlint.rules.safety._examples import GOOD
 
-_PRIVATE = regex.compile(r"\p{Co}")
+_PRIVATE = lazy_regex(r"\p{Co}")
 
 
 def _is_private(char: str) -> bool:

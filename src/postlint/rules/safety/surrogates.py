@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from postlint.document import Document
 from postlint.findings import Finding, Fix, Severity
 from postlint.frontmatter.source_map import pointer_text
+from postlint.lazy import lazy_re
 from postlint.markdown import Context, context_at
 from postlint.rule import Example, Rule, RuleContext
 from postlint.rules.examples import post
 from postlint.rules.safety._examples import GOOD
 from postlint.rules.safety._front_matter import string_values
 
-_ESCAPE = re.compile(r"\\(?:u|U0000)([dD][89a-fA-F][0-9a-fA-F]{2})")
-_REFERENCE = re.compile(r"&#(?:[xX]0*([dD][89a-fA-F][0-9a-fA-F]{2})|0*(5[5-7][0-9]{3}));")
+_ESCAPE = lazy_re(r"\\(?:u|U0000)([dD][89a-fA-F][0-9a-fA-F]{2})")
+_REFERENCE = lazy_re(r"&#(?:[xX]0*([dD][89a-fA-F][0-9a-fA-F]{2})|0*(5[5-7][0-9]{3}));")
 _HINT = "write the character itself (UTF-8); a surrogate escape cannot be written out"
 _PROSE = (Context.TEXT, Context.HTML_COMMENT)
 

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
-
 from postlint.charnames import around
 from postlint.document import Document
 from postlint.findings import Finding, Fix, Severity
+from postlint.lazy import lazy_regex
 from postlint.rule import Example, Rule, RuleContext
 from postlint.rules.examples import post
 from postlint.rules.safety._common import has_candidates, hits_of, is_word, place_at, runs
@@ -16,8 +15,8 @@ from postlint.rules.safety._examples import GOOD
 
 _ZWSP = "\u200b"
 # Scripts written without spaces, where U+200B is the word-break hint.
-_NO_SPACE_SCRIPT = regex.compile(r"[\p{scx=Thai}\p{scx=Laoo}\p{scx=Khmr}\p{scx=Mymr}\p{scx=Tale}\p{scx=Talu}]")
-_SAFE_SCRIPT = regex.compile(r"[\p{scx=Beng}\p{scx=Latn}\p{scx=Zyyy}\p{scx=Zinh}]")
+_NO_SPACE_SCRIPT = lazy_regex(r"[\p{scx=Thai}\p{scx=Laoo}\p{scx=Khmr}\p{scx=Mymr}\p{scx=Tale}\p{scx=Talu}]")
+_SAFE_SCRIPT = lazy_regex(r"[\p{scx=Beng}\p{scx=Latn}\p{scx=Zyyy}\p{scx=Zinh}]")
 
 
 def _allowed(before: str, after: str) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from postlint.document import Document
 from postlint.rules.examples import post
@@ -11,8 +11,7 @@ CLEAN = post(title='"স্লাগ ঠিক আছে"', slug="slugs-are-fine
 """The slug rules' clean example post; their bad ones change a line of it."""
 
 
-@dataclass(frozen=True, slots=True)
-class Slug:
+class Slug(NamedTuple):
     text: str
     start: int
     end: int

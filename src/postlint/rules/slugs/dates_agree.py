@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from postlint.document import Document
 from postlint.findings import Finding, Fix
@@ -24,12 +25,17 @@ def post_day(doc: Document) -> tuple[dt.date, str] | None:
     return (from_path, f"the path {doc.relative_path}") if from_path else None
 
 
+@lru_cache(maxsize=64)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
 def slug_date(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     slug = slug_of(doc)
     day = post_day(doc)
     if slug is None or day is None:
         return
-    match = re.search(str(ctx.options["pattern"]), slug.text)
+    match = _compiled(str(ctx.options["pattern"])).search(slug.text)
     if match is None:
         return
     written = match.group(0)[match.start("year") - match.start() :]

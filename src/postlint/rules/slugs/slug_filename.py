@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from postlint.document import Document
 from postlint.findings import Finding, Severity
+from postlint.lazy import lazy_re
 from postlint.rule import Example, Rule, RuleContext
 from postlint.rules.slugs.common import CLEAN, slug_of
 
-_DATE_PREFIX = re.compile(r"\d{4}-\d{2}-\d{2}-")
+_DATE_PREFIX = lazy_re(r"\d{4}-\d{2}-\d{2}-")
 
 
 def file_slug(relative: str) -> str:

@@ -4,23 +4,30 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from functools import lru_cache
+from typing import TYPE_CHECKING
 from urllib.parse import quote
-
-import regex
 
 from postlint.document import Document
 from postlint.findings import Finding, Severity
+from postlint.lazy import lazy_re, lazy_regex
 from postlint.rule import Example, Rule, RuleContext
 from postlint.rules.slugs.common import CLEAN, slug_of
+
+if TYPE_CHECKING:
+    import regex
 
 ASCII_SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 UNICODE_SLUG = r"[\p{Ll}\p{Lo}\p{Lm}\p{M}\p{Nd}\u200c\u200d]+(?:-[\p{Ll}\p{Lo}\p{Lm}\p{M}\p{Nd}\u200c\u200d]+)*"
 # A hyphen that cuts an Indic syllable: before a mark or after a virama.
-_BROKEN_SYLLABLE = regex.compile(r"-\p{M}|\p{Canonical_Combining_Class=Virama}-")
+_BROKEN_SYLLABLE = lazy_regex(r"-\p{M}|\p{Canonical_Combining_Class=Virama}-")
+_ASCII_SLUG = lazy_re(ASCII_SLUG)
+"""The default pattern: ASCII only, so `re` reads it as `regex` does, without importing `regex`."""
 
 
 @lru_cache(maxsize=64)
 def _compiled(pattern: str) -> regex.Pattern[str]:
+    import regex
+
     return regex.compile(pattern)
 
 
@@ -30,7 +37,7 @@ def _problem(slug: str, options: Mapping[str, object]) -> str | None:
     limit = int(str(options["max-length"]))
     if unicode and _BROKEN_SYLLABLE.search(slug):
         return "a hyphen splits a syllable (next to a vowel sign or a virama), which breaks the word when shown"
-    if not _compiled(pattern).fullmatch(slug):
+    if not (_ASCII_SLUG if pattern == ASCII_SLUG else _compiled(pattern)).fullmatch(slug):
         kind = "lower-case letters, digits and marks" if unicode else "lower-case ASCII letters and digits"
         return f"must be {kind} in words joined by single hyphens"
     encoded = len(quote(slug, safe="-")) if unicode else len(slug)

@@ -19,7 +19,7 @@ def collect_tags(doc: Document, ctx: RuleContext) -> Iterator[Fact]:
     fm = doc.front_matter
     if fm is None:
         return
-    for index, item in tag_items(fm, "tags"):
+    for index, item in tag_items(doc, "tags"):
         start, end = fm.locate(("tags", index))
         yield Fact(doc.display_path, item.strip(), doc.index.span(start, end))
 

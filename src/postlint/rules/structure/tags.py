@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from postlint.document import Document
 from postlint.findings import Finding, Fix, Severity
 from postlint.fold import identity_key
-from postlint.frontmatter import FrontMatter
 from postlint.rule import Example, Rule, RuleContext
 from postlint.rules.schema_rules import schema_rejected
 from postlint.rules.structure.examples import post
@@ -20,13 +19,25 @@ tag_key = identity_key
 """What makes two tags the same tag: NFC, case folding, and whitespace collapsed."""
 
 
-def tag_items(fm: FrontMatter, key: str) -> Iterator[tuple[int, str]]:
-    """Index and text of each string item of the list at `key`."""
-    items = fm.data.get(key) if fm.data is not None else None
-    if isinstance(items, list):
-        for index, item in enumerate(items):
-            if isinstance(item, str):
-                yield index, item
+def tag_items(doc: Document, key: str) -> list[tuple[int, str]]:
+    """Index and text of each string item of the front-matter list at `key` (worked out once per
+    document: three rules ask)."""
+    memo: dict[str, list[tuple[int, str]]] | None = doc.memo.get(_MEMO)
+    if memo is None:
+        memo = doc.memo[_MEMO] = {}
+    found = memo.get(key)
+    if found is None:
+        fm = doc.front_matter
+        items = fm.data.get(key) if fm is not None and fm.data is not None else None
+        found = memo[key] = (
+            [(index, item) for index, item in enumerate(items) if isinstance(item, str)]
+            if isinstance(items, list)
+            else []
+        )
+    return found
+
+
+_MEMO = "structure.tag-items"
 
 
 def _strip_fix(text: str, start: int, end: int, item: str) -> Fix | None:
@@ -47,7 +58,7 @@ def tag_whitespace(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     if fm is None or doc.text is None:
         return
     for key in TAG_LISTS:
-        for index, item in tag_items(fm, key):
+        for index, item in tag_items(doc, key):
             if item == item.strip() or schema_rejected(doc, ctx, (key, index)):
                 continue
             start, end = fm.locate((key, index))
@@ -67,7 +78,7 @@ def duplicate_tag(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         return
     for key in TAG_LISTS:
         seen: dict[str, tuple[int, str]] = {}
-        for index, item in tag_items(fm, key):
+        for index, item in tag_items(doc, key):
             same = tag_key(item)
             if not same:
                 continue

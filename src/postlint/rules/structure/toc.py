@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from postlint.document import Document
 from postlint.findings import Finding, Severity
-from postlint.markdown import block_map, has_headings
+from postlint.markdown import heading_count
 from postlint.rule import Example, Rule, RuleContext
 from postlint.rules.structure.examples import HEADINGS, post
 
 KEY = "showToc"
 
 
-def _toc_key(keys: list[str], case_insensitive: bool) -> str | None:
+def _toc_key(keys: Iterable[str], case_insensitive: bool) -> str | None:
     if KEY in keys:
         return KEY
     if case_insensitive:  # Hugo: `showtoc` and `ShowToc` are `showToc`
@@ -25,13 +25,11 @@ def toc_without_headings(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     fm = doc.front_matter
     if fm is None or fm.data is None:
         return
-    key = _toc_key(list(fm.data), bool(ctx.services.get("case-insensitive-keys")))
+    key = _toc_key(fm.data, bool(ctx.services.get("case-insensitive-keys")))
     if key is None or fm.data[key] is not True:
         return
     wanted = int(ctx.options["min-headings"])
-    if has_headings(doc, wanted):
-        return
-    count = len(block_map(doc).headings)
+    count = heading_count(doc, wanted)
     if count < wanted:
         start, end = fm.locate((key,))
         found = "no headings" if count == 0 else f"only {count} heading{'s' if count != 1 else ''}"

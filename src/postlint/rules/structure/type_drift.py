@@ -14,7 +14,7 @@ from postlint.rule import Example, Rule, RuleContext
 from postlint.rules.schema_messages import describe
 from postlint.rules.schema_rules import schema_rejected
 from postlint.rules.structure.examples import post
-from postlint.rules.structure.yaml11 import MAYBE_TYPED, REFUSED, yaml11_readings
+from postlint.rules.structure.yaml11 import MAYBE_TYPED, REFUSED, is_timestamp, yaml11_readings
 
 
 def _words(value: Any) -> str:
@@ -34,15 +34,20 @@ def _written(value: Any) -> str | None:
     return repr(value) if isinstance(value, (int, float)) and value == value else None
 
 
-def _plain_scalars(text: str, fm: FrontMatter) -> Iterator[tuple[Pointer | None, int, int]]:
+def _plain_scalars(text: str, fm: FrontMatter) -> Iterator[tuple[Pointer | None, int, int, str]]:
     """Plain values (with their pointer) and plain keys (pointer None) of the front matter that may
-    drift: those that start with a character some reader types on (`yaml11.MAYBE_TYPED`)."""
-    for pointer, node in fm.source_map.nodes.items():
-        if node.plain and text[node.start : node.start + 1] in MAYBE_TYPED:
-            yield pointer, node.start, node.end
-        key_start = node.key_start
-        if key_start is not None and node.key_end is not None and text[key_start] in MAYBE_TYPED:
-            yield None, key_start, node.key_end
+    drift, as written: those that start with a character some reader types on (`yaml11.MAYBE_TYPED`)
+    and that are not known to read alike everywhere (`_STEADY`)."""
+    steady = _STEADY
+    for pointer, (start, end, key_start, key_end, plain) in fm.source_map.nodes.items():
+        if plain and text[start : start + 1] in MAYBE_TYPED:
+            raw = text[start:end]
+            if (raw, False) not in steady:
+                yield pointer, start, end, raw
+        if key_start is not None and key_end is not None and text[key_start] in MAYBE_TYPED:
+            raw = text[key_start:key_end]
+            if (raw, True) not in steady:
+                yield None, key_start, key_end, raw
 
 
 def _message(raw: str, modern: Any, readings: dict[str, Any], is_key: bool) -> tuple[str, str]:
@@ -67,10 +72,9 @@ def yaml_type_drift(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     fm = doc.front_matter
     if fm is None or fm.format != "yaml" or fm.data is None or doc.text is None:
         return
-    for pointer, start, end in _plain_scalars(doc.text, fm):
-        raw = doc.text[start:end]
-        if "\n" in raw or (raw, pointer is None) in _STEADY:
-            continue
+    for pointer, start, end, raw in _plain_scalars(doc.text, fm):
+        if "\n" in raw or is_timestamp(raw):
+            continue  # a date: the same for every reader, and too varied to remember in `_STEADY`
         modern, readings = yaml11_readings(raw, key=pointer is None)
         if not readings and len(_STEADY) < _STEADY_SIZE:
             _STEADY.add((raw, pointer is None))

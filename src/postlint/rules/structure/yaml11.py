@@ -16,15 +16,14 @@ Timestamps are left out on purpose: dates are the date rules' business.
 
 from __future__ import annotations
 
-import re
-from functools import lru_cache
-from typing import Any
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING, Any
 
-from yaml.constructor import SafeConstructor
-from yaml.nodes import ScalarNode
-from yaml.resolver import Resolver
+from postlint.frontmatter.yaml_scalars import BOOLS, resolve_plain
+from postlint.lazy import lazy_re
 
-from postlint.frontmatter.yaml_source import resolve_plain
+if TYPE_CHECKING:
+    from yaml.resolver import Resolver
 
 REFUSED = object()
 """The reading of a reader that fails on the value."""
@@ -39,11 +38,23 @@ MAYBE_TYPED = frozenset("0123456789+-.=yYnNoOtTfF")
 (no quote among them: a quoted key is never plain)."""
 
 
-_RESOLVER = Resolver()
+_WORDS_1_1 = frozenset({"y", "n", "yes", "no", "on", "off", "true", "false", "null"})
+"""Every word (in lower case) that some reader here types: a word of letters not among them is
+text for all of them, as in YAML 1.2, so PyYAML need not be asked (nor imported; a test checks)."""
+
+
+@cache
+def _resolver() -> Resolver:
+    from yaml.resolver import Resolver
+
+    return Resolver()
 
 
 def _pyyaml(text: str) -> Any:
-    tag = _RESOLVER.resolve(ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
+    from yaml.constructor import SafeConstructor
+    from yaml.nodes import ScalarNode
+
+    tag = _resolver().resolve(ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
     if tag == _STD + "value":
         return REFUSED
     if tag not in _CONSTRUCTED:
@@ -66,13 +77,22 @@ def yaml11_readings(text: str, key: bool = False) -> tuple[Any, dict[str, Any]]:
     """
     if not text or text[0] not in MAYBE_TYPED or _TIMESTAMP.fullmatch(text):
         return resolve_plain(text), {}
+    if text in BOOLS:
+        return BOOLS[text], {}  # `true`, `False`: the same boolean for every reader
+    if text.isalpha() and text.lower() not in _WORDS_1_1:
+        return text, {}  # `tags`, `title`, `news`: text for every reader
     modern, readings = _readings(text, key)
     return modern, dict(readings)
 
 
-_TIMESTAMP = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(?:Z|[-+][0-9]{2}:[0-9]{2})?)?")
+_TIMESTAMP = lazy_re(r"[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(?:Z|[-+][0-9]{2}:[0-9]{2})?)?")
 """Dates as posts write them (`2025-04-10`, `2025-04-10T10:00:00+06:00`): text for every reader
 here (PyYAML resolves a timestamp, which is left as text), so they never drift (a test checks)."""
+
+
+def is_timestamp(text: str) -> bool:
+    """Whether a plain scalar is a date as posts write it (`_TIMESTAMP`): it never drifts."""
+    return _TIMESTAMP.fullmatch(text) is not None
 
 
 @lru_cache(maxsize=4096)
