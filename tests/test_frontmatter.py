@@ -110,7 +110,7 @@ def test_toml_front_matter():
         "day = 2025-04-10\n"
         "draft = false\n"
         "[params]\n"
-        "tags = [\"খবর\", 3]\n"
+        'tags = ["খবর", 3]\n'
         "+++\n\nBody\n"
     )
     doc = parsed(text)
@@ -212,7 +212,7 @@ def test_empty_front_matter_is_pl012(text):
 
 @pytest.mark.parametrize(
     "text",
-    ["---\n{}\n---\n", "{}\n\nBody\n", '---json\n{}\n---\n'],
+    ["---\n{}\n---\n", "{}\n\nBody\n", "---json\n{}\n---\n"],
     ids=["yaml-empty-flow-mapping", "json-bare", "json-eleventy"],
 )
 def test_front_matter_with_no_keys_is_pl012(text):
@@ -229,7 +229,7 @@ def test_front_matter_with_no_keys_is_pl012(text):
         ("---\nhello\n---\n", "a single value (str)"),
         ("---\n42\n---\n", "a single value (int)"),
         ("---\n'বাংলা'\n---\n", "a single value (str)"),
-        ('---json\n[1, 2]\n---\n', "a list"),
+        ("---json\n[1, 2]\n---\n", "a list"),
         ('---json\n"x"\n---\n', "a single value (str)"),
     ],
 )

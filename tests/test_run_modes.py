@@ -65,6 +65,37 @@ def test_same_findings_with_and_without_cache_serial_and_parallel(tmp_path: Path
     assert {f.code for f in first.findings} >= {"PL102", "PL223"}
 
 
+def test_cross_file_findings_follow_fact_changes_through_the_cache(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Corpus findings are remembered by the facts they came from: a body edit keeps them,
+    a tag edit recomputes them, and every cached run equals an uncached one."""
+    root = tmp_path / "site"
+    for n, tag in ((1, "Travel"), (2, "travel"), (3, "food")):
+        path = root / f"p{n}.md"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(POST.format(n=n, toc="false", tag=tag), encoding="utf-8")
+    cache = str(tmp_path / "cache")
+
+    def both() -> list[dict[str, object]]:
+        cached = findings_json(capsys, "--cache-dir", cache, str(root))
+        assert cached == findings_json(capsys, "--no-cache", str(root))
+        return cached
+
+    def variants(found: list[dict[str, object]]) -> set[object]:
+        return {f["path"] for f in found if f["code"] == "PL223"}
+
+    assert len(variants(both())) == 2
+    with (root / "p3.md").open("a", encoding="utf-8") as out:
+        out.write("\nআরও লেখা।\n")  # the body only: the facts, and the remembered findings, stand
+    assert len(variants(both())) == 2
+    post2 = root / "p2.md"
+    post2.write_text(post2.read_text(encoding="utf-8").replace("travel]", "sport]"), encoding="utf-8")
+    assert variants(both()) == set()
+    post2.write_text(post2.read_text(encoding="utf-8").replace("sport]", "TRAVEL]"), encoding="utf-8")
+    assert len(variants(both())) == 2
+
+
 def test_cache_folder_is_tagged_ignored_and_reused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     root = tree(tmp_path / "site", 5)
     cache = tmp_path / "cache"

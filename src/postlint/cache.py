@@ -5,7 +5,7 @@ contents, the plugins' versions and the day (date rules look at "today"). Entrie
 match a file by size and modification time first, by content hash second (CI
 checkouts reset modification times). A file's facts are kept as JSON text, decoded only
 when corpus rules must run again: the cache also remembers the last run's corpus
-findings with a fingerprint of the facts they came from (every file's digest). It is
+findings with a fingerprint of the facts they came from (every file's, as text). It is
 JSON, never pickle: a cache folder
 committed by a stranger's pull request must not be able to run code. A corrupt or
 foreign file is ignored and rebuilt; writes are atomic, so parallel runs cannot
@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from postlint.file_result import FileResult
-from postlint.findings import Edit, Finding, Fix, Position, Severity, Span
+from postlint.findings import Edit, Finding, Fix, Severity, Span, span_of
 from postlint.load import digest
 from postlint.rule import Fact
 from postlint.suppress import Suppression, Suppressions
@@ -42,7 +42,7 @@ def _span(s: Span) -> list[int]:
 
 
 def _unspan(v: list[int]) -> Span:
-    return Span(Position(v[0], v[1], v[2]), Position(v[3], v[4], v[5]))
+    return span_of(*v)
 
 
 def _edit(e: Edit) -> tuple[int, int, str]:
@@ -61,7 +61,10 @@ def _unfix(v: Any) -> Fix | None:
 
 def _tuples(value: Any) -> Any:
     """Fact values are tuples of plain data; JSON gives lists back."""
-    return tuple(_tuples(v) for v in value) if isinstance(value, list) else value
+    if not isinstance(value, list):
+        return value
+    flat = tuple(value)
+    return tuple(_tuples(v) for v in flat) if any(isinstance(v, list) for v in flat) else flat
 
 
 def encode_findings(findings: Iterable[Finding]) -> list[Any]:
@@ -73,21 +76,39 @@ def decode_findings(rows: list[Any]) -> list[Finding]:
 
 
 class CachedFacts(Mapping[str, list[Fact]]):
-    """A cached file's facts, decoded from their JSON text when first asked for."""
+    """A file's facts with their JSON text: decoded from the text when first asked for
+    (a cached file), or encoded once when checked (a file about to be cached)."""
 
     __slots__ = ("_decoded", "_path", "_text")
 
-    def __init__(self, path: str, text: str) -> None:
+    def __init__(self, path: str, text: str, decoded: dict[str, list[Fact]] | None = None) -> None:
         self._path, self._text = path, text
-        self._decoded: dict[str, list[Fact]] | None = None
+        self._decoded = decoded
+
+    @classmethod
+    def holding(cls, path: str, facts: Mapping[str, list[Fact]]) -> CachedFacts:
+        return cls(path, facts_text(facts), dict(facts))
 
     def _facts(self) -> dict[str, list[Fact]]:
         if self._decoded is None:
-            raw = json.loads(self._text)
-            self._decoded = {
-                code: [Fact(self._path, _tuples(v), _unspan(sp)) for v, sp in items] for code, items in raw.items()
-            }
+            self._decode(json.loads(self._text))
+        assert self._decoded is not None
         return self._decoded
+
+    def _decode(self, raw: dict[str, list[Any]]) -> None:
+        path = self._path
+        self._decoded = {
+            code: [Fact(path, _tuples(v) if isinstance(v, list) else v, span_of(*sp)) for v, sp in items]
+            for code, items in raw.items()
+        }
+
+    @staticmethod
+    def decode_all(many: Sequence[CachedFacts]) -> None:
+        """Decode many files' facts with one JSON parse (a run whose corpus findings must be found again)."""
+        waiting = [facts for facts in many if facts._decoded is None]
+        if waiting:
+            for facts, raw in zip(waiting, json.loads(f"[{','.join(f._text for f in waiting)}]"), strict=True):
+                facts._decode(raw)
 
     def __getitem__(self, code: str) -> list[Fact]:
         return self._facts()[code]
@@ -103,7 +124,7 @@ class CachedFacts(Mapping[str, list[Fact]]):
         return self._text
 
 
-def _facts_text(facts: Mapping[str, Sequence[Fact]]) -> str:
+def facts_text(facts: Mapping[str, Sequence[Fact]]) -> str:
     if isinstance(facts, CachedFacts):
         return facts.text
     raw = {code: [[f.value, _span(f.span)] for f in items] for code, items in facts.items()}
@@ -117,7 +138,7 @@ def encode_row(size: int, mtime_ns: int, r: FileResult) -> Row:
     ]
     malformed = [[_span(span), message] for span, message in r.suppressions.malformed]
     lines = {str(k): v for k, v in r.lines.items()}
-    return [size, mtime_ns, r.digest, encode_findings(r.findings), _facts_text(r.facts), sups, malformed, lines]
+    return [size, mtime_ns, r.digest, encode_findings(r.findings), facts_text(r.facts), sups, malformed, lines]
 
 
 def decode_row(display: str, row: Row) -> FileResult:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from postlint.cache import Cache, run_key
+from postlint.cache import Cache, CachedFacts, facts_text, run_key
 from postlint.config import Config
 from postlint.discover import Target, discover
 from postlint.document import Document
@@ -47,6 +47,9 @@ class FixOptions:
 
 Progress = Callable[[int], None]
 """Told how many files are done (the progress bar)."""
+
+WARM_UP = 8
+"""Files a parallel run checks before its workers start (see `Engine._compute`)."""
 
 PARALLEL_THRESHOLD = 256
 """Below this many files to check, one process is faster than starting workers."""
@@ -135,8 +138,9 @@ def schema_source(root: Path, ref: str) -> bytes:
 
 class _CorpusFacts:
     """Every file's facts, for corpus rules: merged as they arrive, or, with a cache, kept
-    as the files' (still encoded) facts and digests, so that a tree whose facts have not
-    changed since the last run gets its remembered corpus findings without decoding any."""
+    with their JSON text, so that when no file's facts changed since the last run (most
+    edits touch a post's body, not its slug or tags) the remembered corpus findings are
+    used without decoding any fact."""
 
     def __init__(self, cache: Cache | None) -> None:
         self.cache = cache
@@ -153,10 +157,11 @@ class _CorpusFacts:
     def findings(self, first: str, finish: Callable[[dict[str, list[Fact]]], list[Finding]]) -> list[Finding]:
         if self.cache is None:
             return finish(self.merged)
-        fingerprint = run_key([first, *(f"{file.display}\0{file.digest}" for file in self.kept)])
+        fingerprint = run_key([first, *(f"{file.display}\0{facts_text(file.facts)}" for file in self.kept)])
         remembered = self.cache.corpus_findings(fingerprint)
         if remembered is not None:
             return remembered
+        CachedFacts.decode_all([file.facts for file in self.kept if isinstance(file.facts, CachedFacts)])
         for file in self.kept:
             for code, items in file.facts.items():
                 self.merged.setdefault(code, []).extend(items)
@@ -417,6 +422,7 @@ class Engine:
             if result is None:
                 result = next(computed)
                 if self.cache is not None:
+                    result.facts = CachedFacts.holding(result.display, result.facts)
                     self.cache.store(target.path, result)
                 done += 1
                 if progress is not None:
@@ -428,12 +434,15 @@ class Engine:
             self.services.schemas  # noqa: B018 - built here, in this process, before workers fork
         with _collecting_less():
             if len(targets) >= self.parallel_threshold and self.jobs > 1:
-
                 from postlint.parallel import check_in_parallel
 
+                # The first files are checked here: patterns and tables built at first use
+                # are then built once, and inherited by every worker.
+                for target in targets[:WARM_UP]:
+                    yield self.check_file(target, fix, facts_only=facts_only)
                 gc.freeze()  # forked workers then never scan (nor copy) the heap they inherit
                 try:
-                    yield from check_in_parallel(self, targets, fix, facts_only=facts_only)
+                    yield from check_in_parallel(self, targets[WARM_UP:], fix, facts_only=facts_only)
                 finally:
                     gc.unfreeze()
             else:

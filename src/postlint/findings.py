@@ -65,7 +65,7 @@ class Span(tuple[int, int, int, int, int, int]):
         return tuple.__new__(cls, (start.line, start.column, start.offset, end.line, end.column, end.offset))
 
     def __reduce__(self) -> Reduce:
-        return _span_of, tuple(self)
+        return span_of, tuple(self)
 
     @property
     def start(self) -> Position:
@@ -79,7 +79,8 @@ class Span(tuple[int, int, int, int, int, int]):
         return f"Span(start={self.start!r}, end={self.end!r})"
 
 
-def _span_of(*values: int) -> Span:
+def span_of(*values: int) -> Span:
+    """A span from its six integers (start line, column, offset, then the end's)."""
     return tuple.__new__(Span, values)
 
 

@@ -84,5 +84,5 @@ def write_config(folder: Path, *, with_schema: bool = False) -> list[str]:
         schema_line = SCHEMA_LINE
         done.append(f"Wrote {copy} (the default schema, to edit).")
     target.write_text(TEMPLATE.format(preset=preset, why=why, schema_line=schema_line), encoding="utf-8")
-    done.insert(0, f"Wrote {target} with preset = \"{preset}\". {why}")
+    done.insert(0, f'Wrote {target} with preset = "{preset}". {why}')
     return done

@@ -47,7 +47,6 @@ _URL = lazy_re(rf"{_AUTOLINK}|\]\([^)\s]*|\b(?:https?|ftp|mailto):[^\s<>()\[\]]+
 _VALUE_URL = lazy_regex(rf"{_AUTOLINK}|\b(?:https?|ftp|mailto):[^\s<>()\[\]\"']+")
 
 
-
 class Heading(NamedTuple):
     offset: int
     level: int

@@ -10,7 +10,7 @@ import re
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from postlint.document import Document
 from postlint.findings import Finding, Fix, Reduce, Severity, Span
@@ -134,9 +134,12 @@ class Rule(BaseRule):
     check: Check
 
 
-@dataclass(frozen=True, slots=True)
-class Fact:
-    """What a corpus rule keeps of one document: small, picklable, positioned."""
+class Fact(NamedTuple):
+    """What a corpus rule keeps of one document: small, picklable, positioned.
+
+    A tuple: a run creates one per tag and slug of every file, and a tuple is made
+    three times faster than a frozen dataclass.
+    """
 
     path: str
     value: Any

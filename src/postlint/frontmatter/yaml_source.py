@@ -40,6 +40,8 @@ _KNOWN_TAGS = {
     _STD + name
     for name in ("str", "int", "float", "bool", "null", "timestamp", "binary", "map", "seq", "omap", "set", "merge")
 }
+
+
 class _Stop(Exception):
     def __init__(self, problem: YamlProblem) -> None:
         self.problem = problem

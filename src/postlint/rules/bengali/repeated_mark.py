@@ -34,9 +34,7 @@ _PRECOMPOSED = "\u09dc\u09dd\u09df"
 # One class first, then the branches: an alternation at the top would cost the stdlib engine its fast scan.
 _BENGALI_DOUBLE = lazy_re(f"([{_BENGALI_MARKS}{_PRECOMPOSED}])(?:(?=\\1)|(?<=[{_PRECOMPOSED}])\u09bc)")
 # Combining marks that go on Latin letters, and the Vedic signs Bengali shares.
-_OTHER_MARKS = lazy_re(
-    "[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u0951\u0952\u1cd0-\u1cff]"
-)
+_OTHER_MARKS = lazy_re("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u0951\u0952\u1cd0-\u1cff]")
 _ANY_MARK = lazy_regex(r"\p{M}")
 _BENGALI = lazy_regex(r"\p{scx=Beng}")
 _LATIN = lazy_regex(r"\p{scx=Latn}")

@@ -42,7 +42,7 @@ def _first_per_file(facts: Sequence[Fact]) -> dict[str, list[Fact]]:
     """
     groups: dict[str, list[Fact]] = {}
     seen: set[tuple[str, str]] = set()
-    ordered = sorted(facts, key=lambda fact: (fact.path, fact.span.start.offset))
+    ordered = sorted(facts, key=lambda fact: (fact.path, fact.span))  # a span orders by its start
     for fact in ordered:
         if not isinstance(fact.value, str) or not (same := tag_key(fact.value)) or (fact.path, same) in seen:
             continue
