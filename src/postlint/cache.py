@@ -17,7 +17,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -28,13 +27,14 @@ from postlint.load import digest
 from postlint.rule import Fact
 from postlint.suppress import Suppression, Suppressions
 
-FORMAT = 3
+FORMAT = 4
 TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# This file marks a cache folder (https://bford.info/cachedir/).\n"
 
 Row = list[Any]
-"""One file in the cache file: size, mtime_ns, digest, findings, facts (JSON text),
-suppressions, malformed suppressions, line texts. Facts stay text until asked for: a
-warm run whose corpus findings are remembered never decodes them."""
+"""One file in the cache file: size, mtime_ns, digest, facts (JSON text), and its findings,
+suppressions, malformed suppressions and line texts, or 0 when it has none of those (most
+files: the cache is smaller, and faster to read). Facts stay text until asked for: a warm
+run whose corpus findings are remembered never decodes them."""
 
 
 def _span(s: Span) -> list[int]:
@@ -138,11 +138,15 @@ def encode_row(size: int, mtime_ns: int, r: FileResult) -> Row:
     ]
     malformed = [[_span(span), message] for span, message in r.suppressions.malformed]
     lines = {str(k): v for k, v in r.lines.items()}
-    return [size, mtime_ns, r.digest, encode_findings(r.findings), facts_text(r.facts), sups, malformed, lines]
+    rest = [encode_findings(r.findings), sups, malformed, lines] if r.findings or sups or malformed or lines else 0
+    return [size, mtime_ns, r.digest, facts_text(r.facts), rest]
 
 
 def decode_row(display: str, row: Row) -> FileResult:
-    _, _, digest, findings, facts, sups, malformed, lines = row
+    _, _, digest, facts, rest = row
+    if not rest:
+        return FileResult(display, [], CachedFacts(display, facts), _NO_SUPPRESSIONS, {}, digest)
+    findings, sups, malformed, lines = rest
     if sups or malformed:
         suppressions = Suppressions(
             [Suppression(frozenset(c), a, b, _unspan(sp), tuple(Edit(*e) for e in rm)) for c, a, b, sp, rm in sups],
@@ -180,7 +184,7 @@ class Cache:
             raw = json.loads(self.path.read_bytes())
             if isinstance(raw, dict) and raw.get("format") == FORMAT:
                 rows, corpus = raw["files"], raw["corpus"]
-                if not (isinstance(rows, dict) and all(isinstance(r, list) and len(r) == 8 for r in rows.values())):
+                if not (isinstance(rows, dict) and all(isinstance(r, list) and len(r) == 5 for r in rows.values())):
                     raise ValueError("not this version's rows")
                 decode_findings(corpus[1])
                 self.rows, self.corpus = rows, corpus
@@ -232,6 +236,8 @@ class Cache:
         data = json.dumps(
             {"format": FORMAT, "files": self.rows, "corpus": self.corpus}, ensure_ascii=False, separators=(",", ":")
         )
+        import tempfile
+
         handle, temp = tempfile.mkstemp(prefix=".cache-", dir=self.folder)
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as out:

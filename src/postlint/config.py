@@ -8,7 +8,6 @@ wins over all. An unknown key, rule or option is an error with a suggestion.
 from __future__ import annotations
 
 import os
-import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -148,6 +147,8 @@ def parse_config(table: Mapping[str, Any], source: Path, root: Path | None = Non
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    import tomllib  # only when there is a config file to read
+
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)
