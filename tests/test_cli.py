@@ -672,38 +672,6 @@ def test_python_dash_m_version(tmp_path: Path) -> None:
     assert proc.stderr == ""
 
 
-def test_clean_concise_check_imports_no_cli_framework(tmp_path: Path) -> None:
-    """Start-up time: a clean, concise `check` loads neither typer/click nor rich."""
-    write(tmp_path, "clean.md", CLEAN)
-    proc = subprocess.run(
-        [
-            sys.executable,
-            "-X",
-            "importtime",
-            "-m",
-            "postlint",
-            "check",
-            "--no-cache",
-            "--format",
-            "concise",
-            "clean.md",
-        ],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        timeout=60,
-    )
-    assert proc.returncode == 0, proc.stderr
-    assert proc.stdout == ""
-    imported = {
-        line.rsplit("|", 1)[1].strip().split(".")[0]
-        for line in proc.stderr.splitlines()
-        if line.startswith("import time:") and "|" in line
-    }
-    assert "postlint" in imported, "no -X importtime report (sanity check)"
-    assert imported.isdisjoint({"typer", "click", "rich"}), sorted(imported & {"typer", "click", "rich"})
-
-
 def test_python_dash_m_check_exit_code(tmp_path: Path) -> None:
     write(tmp_path, "tags.md", TAGS_NOT_STRINGS)
     proc = subprocess.run(

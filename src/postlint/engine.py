@@ -23,13 +23,12 @@ from postlint.document import Document
 from postlint.errors import UsageError
 from postlint.file_result import FileResult
 from postlint.findings import Finding, Position, Span
-from postlint.fix import MAX_PASSES, apply_fixes, encode, unified_diff, write_atomically
 from postlint.frontmatter import parse_front_matter
 from postlint.load import decode, digest, load
 from postlint.registry import Registry, load_registry
 from postlint.result import Result
 from postlint.rule import Applies, CorpusRule, Fact, Rule, RuleContext
-from postlint.schema import EMBEDDED_PREFIX, SchemaLoadError, SchemaStore
+from postlint.schema import EMBEDDED_PREFIX, SHIPPED, SchemaLoadError, SchemaStore
 from postlint.selection import ActiveRule, PerFileIgnores, active_rules, rule_options
 from postlint.suppress import Suppressions, find_suppressions, removal_fix, unused
 
@@ -128,9 +127,7 @@ def schema_source(root: Path, ref: str) -> bytes:
     """The bytes of a configured schema (empty when it cannot be read: building the store says why)."""
     try:
         if ref.startswith(EMBEDDED_PREFIX):
-            from importlib import resources
-
-            return resources.files("postlint").joinpath("schemas", ref[len(EMBEDDED_PREFIX) :]).read_bytes()
+            return (SHIPPED / ref[len(EMBEDDED_PREFIX) :]).read_bytes()
         return (root.resolve() / ref).read_bytes()
     except (OSError, ValueError):
         return b""
@@ -230,6 +227,8 @@ class Engine:
         return doc
 
     def reparse(self, doc: Document, text: str) -> Document:
+        from postlint.fix import encode  # the fixing modules load only when a run fixes
+
         new = decode(doc.path, doc.display_path, encode(text, doc.has_bom))
         new.relative_path = doc.relative_path
         if new.text is not None:
@@ -284,6 +283,8 @@ class Engine:
 
     def fix_document(self, doc: Document, options: FixOptions) -> tuple[Document, int]:
         """Apply fixes, re-check, repeat until nothing changes (at most MAX_PASSES times)."""
+        from postlint.fix import MAX_PASSES, apply_fixes
+
         total = 0
         for _ in range(MAX_PASSES):
             if doc.text is None:
@@ -385,6 +386,8 @@ class Engine:
                     )
 
     def _fix(self, target: Target, doc: Document, options: FixOptions) -> tuple[Document, int, str | None]:
+        from postlint.fix import encode, unified_diff, write_atomically
+
         original = doc.text or ""
         fixed, count = self.fix_document(doc, options)
         if not count or fixed.text is None or fixed.text == original:

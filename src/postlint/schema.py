@@ -9,7 +9,6 @@ under the allowed roots and refuses everything else.
 from __future__ import annotations
 
 import json
-from importlib import resources
 from pathlib import Path
 from typing import Any, NamedTuple
 from urllib.parse import unquote, urlparse
@@ -70,10 +69,15 @@ def compile_schema(schema: Any, source: str, base: Path | None, roots: tuple[Pat
     return LoadedSchema(source, schema, validator)
 
 
+SHIPPED = Path(__file__).parent / "schemas"
+"""The schemas inside the package (a folder of the installed wheel; `importlib.resources`
+would find the same files, and import `tempfile` and `zipfile` on every run to do so)."""
+
+
 def embedded_schema(name: str = "post.schema.json") -> LoadedSchema:
-    resource = resources.files("postlint").joinpath("schemas", name)
+    resource = SHIPPED / name
     if not resource.is_file():
-        shipped = sorted(p.name for p in resources.files("postlint").joinpath("schemas").iterdir())
+        shipped = sorted(p.name for p in SHIPPED.iterdir())
         raise SchemaLoadError(f"no embedded schema {name!r}; postlint ships: {', '.join(shipped)}")
     return compile_schema(json.loads(resource.read_text("utf-8")), f"{EMBEDDED_PREFIX}{name}", None, ())
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 
 
@@ -12,5 +11,7 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     folded = {choice.lower(): choice for choice in pool}
     if word.lower() in folded:
         return f" (did you mean {folded[word.lower()]!r}?)"
+    import difflib  # only for a word that was not found
+
     close = difflib.get_close_matches(word, pool, n=1, cutoff=0.6)
     return f" (did you mean {close[0]!r}?)" if close else ""

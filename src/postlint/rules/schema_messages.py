@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from typing import Any
 
@@ -102,6 +101,8 @@ def near_key(missing: str, present: Iterable[str]) -> str | None:
     for key in keys:
         if squash_key(key) == squash_key(missing):
             return f"found `{key}`: keys are case- and spelling-sensitive; rename it to `{missing}`"
+    import difflib  # only when a key is missing
+
     close = difflib.get_close_matches(missing, keys, n=1, cutoff=0.75)
     if close:
         return f"did you mean `{missing}`? found `{close[0]}`"
