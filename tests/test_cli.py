@@ -163,13 +163,6 @@ def test_missing_path_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert "nowhere/missing.md" in line
 
 
-def test_unknown_command_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = run(capsys, "chek", ".")
-    assert code == 2
-    line = error_line(err)
-    assert "chek" in line
-
-
 def test_unknown_command_suggests_the_closest(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "chek", ".")
     assert code == 2

@@ -233,20 +233,36 @@ class Cache:
             marker = self.folder / name
             if not marker.exists():
                 marker.write_text(text)
-        data = json.dumps(
-            {"format": FORMAT, "files": self.rows, "corpus": self.corpus}, ensure_ascii=False, separators=(",", ":")
-        )
         import tempfile
 
         handle, temp = tempfile.mkstemp(prefix=".cache-", dir=self.folder)
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as out:
-                out.write(data)
+                out.write(f'{{"format":{FORMAT},"corpus":{_json(self.corpus)},"files":{{')
+                rows = list(self.rows.items())
+                for start in range(0, len(rows), _ROWS_PER_WRITE):  # never the whole file in memory
+                    chunk = _json(dict(rows[start : start + _ROWS_PER_WRITE]))[1:-1]
+                    out.write(f",{chunk}" if start else chunk)
+                out.write("}}")
             os.replace(temp, self.path)
         except BaseException:
             Path(temp).unlink(missing_ok=True)
             raise
 
 
+_ROWS_PER_WRITE = 2000
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
 def run_key(parts: Iterable[str]) -> str:
-    return hashlib.blake2b("\0".join(parts).encode(), digest_size=12).hexdigest()
+    """A short hash of the parts, fed one at a time (a fingerprint of a large tree's facts
+    is megabytes of text: it is never joined into one string)."""
+    key = hashlib.blake2b(digest_size=12)
+    for index, part in enumerate(parts):
+        if index:
+            key.update(b"\0")
+        key.update(part.encode())
+    return key.hexdigest()

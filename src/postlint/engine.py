@@ -142,11 +142,11 @@ class _CorpusFacts:
     def __init__(self, cache: Cache | None) -> None:
         self.cache = cache
         self.merged: dict[str, list[Fact]] = {}
-        self.kept: list[FileResult] = []
+        self.kept: list[tuple[str, Mapping[str, list[Fact]]]] = []
 
     def gather(self, file: FileResult) -> None:
         if self.cache is not None:
-            self.kept.append(file)
+            self.kept.append((file.display, file.facts))
             return
         for code, items in file.facts.items():
             self.merged.setdefault(code, []).extend(items)
@@ -154,13 +154,13 @@ class _CorpusFacts:
     def findings(self, first: str, finish: Callable[[dict[str, list[Fact]]], list[Finding]]) -> list[Finding]:
         if self.cache is None:
             return finish(self.merged)
-        fingerprint = run_key([first, *(f"{file.display}\0{facts_text(file.facts)}" for file in self.kept)])
+        fingerprint = run_key([first, *(f"{display}\0{facts_text(facts)}" for display, facts in self.kept)])
         remembered = self.cache.corpus_findings(fingerprint)
         if remembered is not None:
             return remembered
-        CachedFacts.decode_all([file.facts for file in self.kept if isinstance(file.facts, CachedFacts)])
-        for file in self.kept:
-            for code, items in file.facts.items():
+        CachedFacts.decode_all([facts for _, facts in self.kept if isinstance(facts, CachedFacts)])
+        for _, facts in self.kept:
+            for code, items in facts.items():
                 self.merged.setdefault(code, []).extend(items)
         found = finish(self.merged)
         self.cache.remember_corpus(fingerprint, found)
