@@ -94,6 +94,9 @@ def test_cross_file_findings_follow_fact_changes_through_the_cache(
     assert variants(both()) == set()
     post2.write_text(post2.read_text(encoding="utf-8").replace("sport]", "TRAVEL]"), encoding="utf-8")
     assert len(variants(both())) == 2
+    post1 = root / "p1.md"  # the first file checked afresh, the others from the cache
+    post1.write_text(post1.read_text(encoding="utf-8").replace("Travel]", "FOOD]"), encoding="utf-8")
+    assert len(variants(both())) == 2  # FOOD ~ food now; Travel is gone, TRAVEL alone
 
 
 def test_cache_folder_is_tagged_ignored_and_reused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -217,3 +220,44 @@ def test_init_with_schema_copies_the_default(tmp_path: Path) -> None:
     copy = json.loads((tmp_path / "schemas" / "post.schema.json").read_text())
     assert copy["required"] == ["title", "slug", "date", "tags", "showToc"]
     assert 'schema = "schemas/post.schema.json"' in (tmp_path / "postlint.toml").read_text()
+
+
+def test_a_cache_folder_that_cannot_be_written_changes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = tree(tmp_path / "site", 20)
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the cache folder would go\n")
+    expected = findings_json(capsys, "--no-cache", str(root))
+    assert findings_json(capsys, "--cache-dir", str(blocked / "cache"), str(root)) == expected
+    assert blocked.read_text() == "a file where the cache folder would go\n"
+
+
+def test_an_interrupted_run_leaves_no_partial_cache_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = tree(tmp_path / "site", 30)
+    cache = tmp_path / "cache"
+    config = load_config([root]).with_overrides(cache_dir=cache, jobs=1)
+    targets = discover([root], config.root, config.excludes)
+    Engine(config).run(targets)
+    [stored] = list(cache.glob("*.json"))
+    before = stored.read_bytes()
+    for target in targets[::3]:
+        with open(target.path, "a", encoding="utf-8") as out:
+            out.write("\nআরও লেখা।\n")
+    engine = Engine(config)
+    checked = 0
+    original = engine.check_file
+
+    def interrupted(*args: object, **kwargs: object) -> object:
+        nonlocal checked
+        checked += 1
+        if checked == 5:
+            raise KeyboardInterrupt
+        return original(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(engine, "check_file", interrupted)
+    monkeypatch.setattr("postlint.cache._ROWS_PER_WRITE", 2)  # rows were already being written out
+    with pytest.raises(KeyboardInterrupt):
+        engine.run(targets)
+    assert sorted(p.name for p in cache.iterdir()) == sorted([".gitignore", "CACHEDIR.TAG", stored.name])
+    assert stored.read_bytes() == before

@@ -14,12 +14,13 @@ corrupt it.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from postlint.file_result import FileResult
 from postlint.findings import Edit, Finding, Fix, Severity, Span, span_of
@@ -76,22 +77,39 @@ def decode_findings(rows: list[Any]) -> list[Finding]:
 
 
 class CachedFacts(Mapping[str, list[Fact]]):
-    """A file's facts with their JSON text: decoded from the text when first asked for
-    (a cached file), or encoded once when checked (a file about to be cached)."""
+    """A file's facts, and a key of their JSON text (what a run's corpus fingerprint is
+    made of). A cached file's are decoded from the text when first asked for; a file
+    checked now keeps the facts and only the key (its text went into its cache row)."""
 
-    __slots__ = ("_decoded", "_path", "_text")
+    __slots__ = ("_decoded", "_key", "_path", "_text")
 
-    def __init__(self, path: str, text: str, decoded: dict[str, list[Fact]] | None = None) -> None:
+    def __init__(self, path: str, text: str | None, decoded: dict[str, list[Fact]] | None = None) -> None:
         self._path, self._text = path, text
         self._decoded = decoded
+        self._key: str | None = None
 
     @classmethod
-    def holding(cls, path: str, facts: Mapping[str, list[Fact]]) -> CachedFacts:
-        return cls(path, facts_text(facts), dict(facts))
+    def checked(cls, path: str, facts: dict[str, list[Fact]]) -> tuple[CachedFacts, str]:
+        """A checked file's facts, and their text for its cache row."""
+        text = facts_text(facts)
+        held = cls(path, None, facts)
+        held._key = _text_key(text)
+        return held, text
+
+    @property
+    def fresh(self) -> bool:
+        """Facts of a file checked in this run (not read from the cache)."""
+        return self._text is None
+
+    @property
+    def key(self) -> str:
+        if self._key is None:
+            self._key = _text_key(self.text)
+        return self._key
 
     def _facts(self) -> dict[str, list[Fact]]:
         if self._decoded is None:
-            self._decode(json.loads(self._text))
+            self._decode(json.loads(self.text))
         assert self._decoded is not None
         return self._decoded
 
@@ -107,7 +125,7 @@ class CachedFacts(Mapping[str, list[Fact]]):
         """Decode many files' facts with one JSON parse (a run whose corpus findings must be found again)."""
         waiting = [facts for facts in many if facts._decoded is None]
         if waiting:
-            for facts, raw in zip(waiting, json.loads(f"[{','.join(f._text for f in waiting)}]"), strict=True):
+            for facts, raw in zip(waiting, json.loads(f"[{','.join(f.text for f in waiting)}]"), strict=True):
                 facts._decode(raw)
 
     def __getitem__(self, code: str) -> list[Fact]:
@@ -121,7 +139,13 @@ class CachedFacts(Mapping[str, list[Fact]]):
 
     @property
     def text(self) -> str:
+        if self._text is None:
+            return facts_text(self._facts())
         return self._text
+
+
+def _text_key(text: str) -> str:
+    return hashlib.blake2b(text.encode(), digest_size=12).hexdigest()
 
 
 def facts_text(facts: Mapping[str, Sequence[Fact]]) -> str:
@@ -131,7 +155,8 @@ def facts_text(facts: Mapping[str, Sequence[Fact]]) -> str:
     return json.dumps(raw, ensure_ascii=False, separators=(",", ":"))
 
 
-def encode_row(size: int, mtime_ns: int, r: FileResult) -> Row:
+def encode_row(size: int, mtime_ns: int, r: FileResult, facts: str | None = None) -> Row:
+    """A result's cache row (`facts`: the text of its facts, when already made)."""
     sups = [
         [sorted(e.codes), e.first_line, e.last_line, _span(e.span), [[*_edit(edit)] for edit in e.removal]]
         for e in r.suppressions.entries
@@ -139,7 +164,7 @@ def encode_row(size: int, mtime_ns: int, r: FileResult) -> Row:
     malformed = [[_span(span), message] for span, message in r.suppressions.malformed]
     lines = {str(k): v for k, v in r.lines.items()}
     rest = [encode_findings(r.findings), sups, malformed, lines] if r.findings or sups or malformed or lines else 0
-    return [size, mtime_ns, r.digest, facts_text(r.facts), rest]
+    return [size, mtime_ns, r.digest, facts_text(r.facts) if facts is None else facts, rest]
 
 
 def decode_row(display: str, row: Row) -> FileResult:
@@ -173,6 +198,14 @@ def _name(path: str) -> str:
 
 
 class Cache:
+    """One run's view of a cache file.
+
+    The old rows are read at the start. A file checked now has its new row written out
+    at once, to a temporary file beside the cache (in chunks, not kept in memory);
+    `save` adds the old rows still current and the corpus findings, and puts the file
+    in place atomically. `abandon` removes the temporary file of a run that failed.
+    """
+
     def __init__(self, folder: Path, key: str) -> None:
         self.folder = folder
         self.path = folder / f"{key}.json"
@@ -180,6 +213,11 @@ class Cache:
         self.corpus: list[Any] = ["", []]
         """The corpus findings of the last run, and the fingerprint of the facts they came from."""
         self.dirty = False
+        self._pending: dict[str, Row] = {}
+        self._out: TextIO | None = None
+        self._temp = ""
+        self._written = 0
+        self._failed = False
         try:
             raw = json.loads(self.path.read_bytes())
             if isinstance(raw, dict) and raw.get("format") == FORMAT:
@@ -207,15 +245,20 @@ class Cache:
         except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
             return None  # gone, or an entry that does not decode: check the file again
 
-    def store(self, path: str, result: FileResult) -> None:
+    def store(self, path: str, result: FileResult, facts: str | None = None) -> None:
         if not result.digest:
             return  # unreadable files are checked again every time
         try:
             info = os.stat(path)
         except OSError:
             return
-        self.rows[_name(path)] = encode_row(info.st_size, info.st_mtime_ns, result)
+        name = _name(path)
+        self.rows.pop(name, None)
+        self._pending[name] = encode_row(info.st_size, info.st_mtime_ns, result, facts)
         self.dirty = True
+        if len(self._pending) >= _ROWS_PER_WRITE:
+            self._write(self._pending)
+            self._pending = {}
 
     def corpus_findings(self, fingerprint: str) -> list[Finding] | None:
         """The corpus findings remembered for exactly these facts, or None."""
@@ -225,29 +268,59 @@ class Cache:
         self.corpus = [fingerprint, encode_findings(findings)]
         self.dirty = True
 
+    def _write(self, rows: dict[str, Row]) -> None:
+        """Add rows to the temporary file; a folder that cannot be written to means no cache,
+        never a failed run (the findings do not depend on it)."""
+        if self._failed:
+            return
+        try:
+            self._write_rows(rows)
+        except OSError:
+            self.abandon()
+            self._failed = True
+
+    def _write_rows(self, rows: dict[str, Row]) -> None:
+        if self._out is None:
+            import tempfile
+
+            self.folder.mkdir(parents=True, exist_ok=True)
+            for name, text in (("CACHEDIR.TAG", TAG), (".gitignore", "# Created by postlint.\n*\n")):
+                marker = self.folder / name
+                if not marker.exists():
+                    marker.write_text(text)
+            handle, self._temp = tempfile.mkstemp(prefix=".cache-", dir=self.folder)
+            self._out = os.fdopen(handle, "w", encoding="utf-8")
+            self._out.write(f'{{"format":{FORMAT},"files":{{')
+        if rows:
+            chunk = _json(rows)[1:-1]
+            self._out.write(f",{chunk}" if self._written else chunk)
+            self._written += len(rows)
+
     def save(self) -> None:
         if not self.dirty:
             return
-        self.folder.mkdir(parents=True, exist_ok=True)
-        for name, text in (("CACHEDIR.TAG", TAG), (".gitignore", "# Created by postlint.\n*\n")):
-            marker = self.folder / name
-            if not marker.exists():
-                marker.write_text(text)
-        import tempfile
-
-        handle, temp = tempfile.mkstemp(prefix=".cache-", dir=self.folder)
+        self._write(self._pending)
+        self._pending = {}
+        rows = list(self.rows.items())
+        for start in range(0, len(rows), _ROWS_PER_WRITE):
+            self._write(dict(rows[start : start + _ROWS_PER_WRITE]))
+        if self._out is None:
+            return  # the folder could not be written to
         try:
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                out.write(f'{{"format":{FORMAT},"corpus":{_json(self.corpus)},"files":{{')
-                rows = list(self.rows.items())
-                for start in range(0, len(rows), _ROWS_PER_WRITE):  # never the whole file in memory
-                    chunk = _json(dict(rows[start : start + _ROWS_PER_WRITE]))[1:-1]
-                    out.write(f",{chunk}" if start else chunk)
-                out.write("}}")
-            os.replace(temp, self.path)
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
+            self._out.write(f'}},"corpus":{_json(self.corpus)}}}')
+            self._out.close()
+            self._out = None
+            os.replace(self._temp, self.path)
+        except OSError:
+            self.abandon()
+
+    def abandon(self) -> None:
+        """Remove what a failed run wrote (the cache file in place is left as it was)."""
+        if self._out is not None:
+            out, self._out = self._out, None
+            with contextlib.suppress(OSError):  # a full disk, say: the file goes anyway
+                out.close()
+            Path(self._temp).unlink(missing_ok=True)
 
 
 _ROWS_PER_WRITE = 2000
@@ -257,12 +330,26 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
+class RunKey:
+    """A short hash of text parts given one at a time (a large tree's corpus fingerprint is
+    megabytes of text: it is never held, nor joined into one string)."""
+
+    def __init__(self) -> None:
+        self._hash = hashlib.blake2b(digest_size=12)
+        self._empty = True
+
+    def add(self, part: str) -> None:
+        if not self._empty:
+            self._hash.update(b"\0")
+        self._hash.update(part.encode())
+        self._empty = False
+
+    def hexdigest(self) -> str:
+        return self._hash.hexdigest()
+
+
 def run_key(parts: Iterable[str]) -> str:
-    """A short hash of the parts, fed one at a time (a fingerprint of a large tree's facts
-    is megabytes of text: it is never joined into one string)."""
-    key = hashlib.blake2b(digest_size=12)
-    for index, part in enumerate(parts):
-        if index:
-            key.update(b"\0")
-        key.update(part.encode())
+    key = RunKey()
+    for part in parts:
+        key.add(part)
     return key.hexdigest()

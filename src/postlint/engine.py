@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from postlint.cache import Cache, CachedFacts, facts_text, run_key
+from postlint.cache import Cache, CachedFacts, RunKey, run_key
 from postlint.config import Config
 from postlint.discover import Target, discover
 from postlint.document import Document
@@ -134,37 +134,54 @@ def schema_source(root: Path, ref: str) -> bytes:
 
 
 class _CorpusFacts:
-    """Every file's facts, for corpus rules: merged as they arrive, or, with a cache, kept
-    with their JSON text, so that when no file's facts changed since the last run (most
-    edits touch a post's body, not its slug or tags) the remembered corpus findings are
-    used without decoding any fact."""
+    """Every file's facts, for corpus rules, merged in the files' order.
 
-    def __init__(self, cache: Cache | None) -> None:
+    With a cache, a fingerprint of every file's facts (a key of their text) is taken as
+    they arrive: when no file's facts changed since the last run (most edits touch a
+    post's body, not its slug or tags), the remembered corpus findings are used and no
+    cached fact is decoded. Facts of files checked now are merged at once, until the
+    first cached file; from there on each file's facts are kept, to be merged in order
+    only if the fingerprint is new.
+    """
+
+    def __init__(self, cache: Cache | None, first: str) -> None:
         self.cache = cache
+        self.first = first
         self.merged: dict[str, list[Fact]] = {}
-        self.kept: list[tuple[str, Mapping[str, list[Fact]]]] = []
+        self.kept: list[Mapping[str, list[Fact]]] = []
+        self.fingerprint = RunKey()
+        self.fingerprint.add(first)
 
-    def gather(self, file: FileResult) -> None:
-        if self.cache is not None:
-            self.kept.append((file.display, file.facts))
-            return
-        for code, items in file.facts.items():
+    def _merge(self, facts: Mapping[str, list[Fact]]) -> None:
+        for code, items in facts.items():
             self.merged.setdefault(code, []).extend(items)
 
-    def findings(self, first: str, finish: Callable[[dict[str, list[Fact]]], list[Finding]]) -> list[Finding]:
+    def gather(self, file: FileResult) -> None:
+        facts = file.facts
+        if self.cache is not None:
+            self.fingerprint.add(f"{file.display}\0{_facts_key(facts)}")
+            if self.kept or (isinstance(facts, CachedFacts) and not facts.fresh):
+                self.kept.append(facts)
+                return
+        self._merge(facts)
+
+    def findings(self, finish: Callable[[dict[str, list[Fact]]], list[Finding]]) -> list[Finding]:
         if self.cache is None:
             return finish(self.merged)
-        fingerprint = run_key([first, *(f"{display}\0{facts_text(facts)}" for display, facts in self.kept)])
+        fingerprint = self.fingerprint.hexdigest()
         remembered = self.cache.corpus_findings(fingerprint)
         if remembered is not None:
             return remembered
-        CachedFacts.decode_all([facts for _, facts in self.kept if isinstance(facts, CachedFacts)])
-        for _, facts in self.kept:
-            for code, items in facts.items():
-                self.merged.setdefault(code, []).extend(items)
+        CachedFacts.decode_all([facts for facts in self.kept if isinstance(facts, CachedFacts)])
+        for facts in self.kept:
+            self._merge(facts)
         found = finish(self.merged)
         self.cache.remember_corpus(fingerprint, found)
         return found
+
+
+def _facts_key(facts: Mapping[str, list[Fact]]) -> str:
+    return (facts if isinstance(facts, CachedFacts) else CachedFacts.checked("", dict(facts))[0]).key
 
 
 Call = tuple[Callable[[Document, RuleContext], Iterable[Any]], RuleContext, str | None, ActiveRule]
@@ -425,8 +442,9 @@ class Engine:
             if result is None:
                 result = next(computed)
                 if self.cache is not None:
-                    result.facts = CachedFacts.holding(result.display, result.facts)
-                    self.cache.store(target.path, result)
+                    facts = result.facts if isinstance(result.facts, dict) else dict(result.facts)
+                    result.facts, text = CachedFacts.checked(result.display, facts)
+                    self.cache.store(target.path, result, text)
                 done += 1
                 if progress is not None:
                     progress(done)
@@ -464,15 +482,24 @@ class Engine:
         Results are consumed as they arrive: a run keeps findings, corpus facts, and the
         suppressions and line texts of files that have some, never every file's result.
         """
+        try:
+            return self._run(targets, fix, progress, walked)
+        except BaseException:
+            if self.cache is not None:
+                self.cache.abandon()  # a cache file half written is not left behind
+            raise
+
+    def _run(
+        self, targets: Sequence[Target], fix: FixOptions | None, progress: Progress | None, walked: Sequence[Path]
+    ) -> Result:
         result = Result([], len(targets), {a.rule.code: a.rule for a in self.active})
         result.paths = [target.display for target in targets]
         sups: dict[str, Suppressions] = {}
         lines: dict[str, dict[int, str]] = {}
-        corpus = _CorpusFacts(self.cache if fix is None and self.corpus_codes else None)
-        gather = corpus.gather
-
+        first = targets[0].display if targets else ""
+        corpus = _CorpusFacts(self.cache if fix is None and self.corpus_codes else None, first)
         for file in self.results(targets, fix, progress=progress):
-            gather(file)
+            corpus.gather(file)
             if file.suppressions.entries or file.suppressions.malformed:
                 sups[file.display] = file.suppressions
             if file.lines:
@@ -482,9 +509,8 @@ class Engine:
                 result.diffs.append(file.diff)
             result.findings.extend(f for f in file.findings if file.suppressions.allows(f))
         for file in self.results(self.rest_of_tree(targets, walked), facts_only=True):
-            gather(file)
-        first = targets[0].display if targets else ""
-        found = corpus.findings(first, lambda facts: self.finish(facts, first))
+            corpus.gather(file)
+        found = corpus.findings(lambda facts: self.finish(facts, first))
         asked = set(result.paths) if found else set()
         for finding in found:
             if finding.path in asked and (finding.path not in sups or sups[finding.path].allows(finding)):
