@@ -10,17 +10,17 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from postlint.cache import Cache, CachedFacts, RunKey, run_key
+from postlint.cache import Cache, CachedFacts, run_key
 from postlint.config import Config
+from postlint.corpus_facts import CorpusFacts
 from postlint.discover import Target, discover
 from postlint.document import Document
-from postlint.errors import UsageError
 from postlint.file_result import FileResult
 from postlint.findings import Finding, Position, Span
 from postlint.frontmatter import parse_front_matter
@@ -28,8 +28,8 @@ from postlint.load import decode, digest, load
 from postlint.registry import Registry, load_registry
 from postlint.result import Result
 from postlint.rule import Applies, CorpusRule, Fact, Rule, RuleContext
-from postlint.schema import EMBEDDED_PREFIX, SHIPPED, SchemaLoadError, SchemaStore
 from postlint.selection import ActiveRule, PerFileIgnores, active_rules, rule_options
+from postlint.services import Services, schema_source
 from postlint.suppress import Suppressions, find_suppressions, removal_fix, unused
 
 _ORIGIN = Span(Position(1, 1, 0), Position(1, 1, 0))
@@ -78,110 +78,6 @@ def _identity(path: str) -> tuple[int, int] | str:
     except OSError:
         return os.path.abspath(path)
     return info.st_dev, info.st_ino
-
-
-class Services(Mapping[str, Any]):
-    """What rules share (`RuleContext.services`): settings, and the schema store.
-
-    The store is built when a file is first checked: a run answered from the cache
-    never compiles a schema, nor imports the validator. A schema that cannot be used is
-    a usage error then, before any worker starts.
-    """
-
-    def __init__(self, config: Config) -> None:
-        self._config = config
-        self._store: SchemaStore | None = None
-        self._values: dict[str, Any] = {
-            "language": config.language,
-            "timezone": config.timezone,
-            "case-insensitive-keys": config.case_insensitive_keys,
-        }
-
-    @property
-    def schema_refs(self) -> list[str]:
-        """The configured schemas, as config names them (`postlint:NAME` or a path from the root)."""
-        default = self._config.schema or f"{EMBEDDED_PREFIX}post.schema.json"
-        return [default, *(ref for _, ref in self._config.schemas)]
-
-    @property
-    def schemas(self) -> SchemaStore:
-        if self._store is None:
-            config = self._config
-            try:
-                self._store = SchemaStore(config.root, config.schema, list(config.schemas))
-            except SchemaLoadError as exc:
-                raise UsageError(str(exc)) from None
-        return self._store
-
-    def __getitem__(self, key: str) -> Any:
-        return self.schemas if key == "schemas" else self._values[key]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(["schemas", *self._values])
-
-    def __len__(self) -> int:
-        return len(self._values) + 1
-
-
-def schema_source(root: Path, ref: str) -> bytes:
-    """The bytes of a configured schema (empty when it cannot be read: building the store says why)."""
-    try:
-        if ref.startswith(EMBEDDED_PREFIX):
-            return (SHIPPED / ref[len(EMBEDDED_PREFIX) :]).read_bytes()
-        return (root.resolve() / ref).read_bytes()
-    except (OSError, ValueError):
-        return b""
-
-
-class _CorpusFacts:
-    """Every file's facts, for corpus rules, merged in the files' order.
-
-    With a cache, a fingerprint of every file's facts (a key of their text) is taken as
-    they arrive: when no file's facts changed since the last run (most edits touch a
-    post's body, not its slug or tags), the remembered corpus findings are used and no
-    cached fact is decoded. Facts of files checked now are merged at once, until the
-    first cached file; from there on each file's facts are kept, to be merged in order
-    only if the fingerprint is new.
-    """
-
-    def __init__(self, cache: Cache | None, first: str) -> None:
-        self.cache = cache
-        self.first = first
-        self.merged: dict[str, list[Fact]] = {}
-        self.kept: list[Mapping[str, list[Fact]]] = []
-        self.fingerprint = RunKey()
-        self.fingerprint.add(first)
-
-    def _merge(self, facts: Mapping[str, list[Fact]]) -> None:
-        for code, items in facts.items():
-            self.merged.setdefault(code, []).extend(items)
-
-    def gather(self, file: FileResult) -> None:
-        facts = file.facts
-        if self.cache is not None:
-            self.fingerprint.add(f"{file.display}\0{_facts_key(facts)}")
-            if self.kept or (isinstance(facts, CachedFacts) and not facts.fresh):
-                self.kept.append(facts)
-                return
-        self._merge(facts)
-
-    def findings(self, finish: Callable[[dict[str, list[Fact]]], list[Finding]]) -> list[Finding]:
-        if self.cache is None:
-            return finish(self.merged)
-        fingerprint = self.fingerprint.hexdigest()
-        remembered = self.cache.corpus_findings(fingerprint)
-        if remembered is not None:
-            return remembered
-        CachedFacts.decode_all([facts for facts in self.kept if isinstance(facts, CachedFacts)])
-        for facts in self.kept:
-            self._merge(facts)
-        found = finish(self.merged)
-        self.cache.remember_corpus(fingerprint, found)
-        return found
-
-
-def _facts_key(facts: Mapping[str, list[Fact]]) -> str:
-    return (facts if isinstance(facts, CachedFacts) else CachedFacts.checked("", dict(facts))[0]).key
 
 
 Call = tuple[Callable[[Document, RuleContext], Iterable[Any]], RuleContext, str | None, ActiveRule]
@@ -497,7 +393,7 @@ class Engine:
         sups: dict[str, Suppressions] = {}
         lines: dict[str, dict[int, str]] = {}
         first = targets[0].display if targets else ""
-        corpus = _CorpusFacts(self.cache if fix is None and self.corpus_codes else None, first)
+        corpus = CorpusFacts(self.cache if fix is None and self.corpus_codes else None, first)
         for file in self.results(targets, fix, progress=progress):
             corpus.gather(file)
             if file.suppressions.entries or file.suppressions.malformed:

@@ -1,0 +1,61 @@
+"""The facts corpus rules need from every file, gathered as a run's results arrive."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+from postlint.cache import Cache, CachedFacts, RunKey
+from postlint.file_result import FileResult
+from postlint.findings import Finding
+from postlint.rule import Fact
+
+
+class CorpusFacts:
+    """Every file's facts, for corpus rules, merged in the files' order.
+
+    With a cache, a fingerprint of every file's facts (a key of their text) is taken as
+    they arrive: when no file's facts changed since the last run (most edits touch a
+    post's body, not its slug or tags), the remembered corpus findings are used and no
+    cached fact is decoded. Facts of files checked now are merged at once, until the
+    first cached file; from there on each file's facts are kept, to be merged in order
+    only if the fingerprint is new.
+    """
+
+    def __init__(self, cache: Cache | None, first: str) -> None:
+        self.cache = cache
+        self.first = first
+        self.merged: dict[str, list[Fact]] = {}
+        self.kept: list[Mapping[str, list[Fact]]] = []
+        self.fingerprint = RunKey()
+        self.fingerprint.add(first)
+
+    def _merge(self, facts: Mapping[str, list[Fact]]) -> None:
+        for code, items in facts.items():
+            self.merged.setdefault(code, []).extend(items)
+
+    def gather(self, file: FileResult) -> None:
+        facts = file.facts
+        if self.cache is not None:
+            self.fingerprint.add(f"{file.display}\0{_facts_key(facts)}")
+            if self.kept or (isinstance(facts, CachedFacts) and not facts.fresh):
+                self.kept.append(facts)
+                return
+        self._merge(facts)
+
+    def findings(self, finish: Callable[[dict[str, list[Fact]]], list[Finding]]) -> list[Finding]:
+        if self.cache is None:
+            return finish(self.merged)
+        fingerprint = self.fingerprint.hexdigest()
+        remembered = self.cache.corpus_findings(fingerprint)
+        if remembered is not None:
+            return remembered
+        CachedFacts.decode_all([facts for facts in self.kept if isinstance(facts, CachedFacts)])
+        for facts in self.kept:
+            self._merge(facts)
+        found = finish(self.merged)
+        self.cache.remember_corpus(fingerprint, found)
+        return found
+
+
+def _facts_key(facts: Mapping[str, list[Fact]]) -> str:
+    return (facts if isinstance(facts, CachedFacts) else CachedFacts.checked("", dict(facts))[0]).key

@@ -1,0 +1,64 @@
+"""What rules share through `RuleContext.services`: the run's settings and its schema store."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+from postlint.config import Config
+from postlint.errors import UsageError
+from postlint.schema import EMBEDDED_PREFIX, SHIPPED, SchemaLoadError, SchemaStore
+
+
+class Services(Mapping[str, Any]):
+    """What rules share (`RuleContext.services`): settings, and the schema store.
+
+    The store is built when a file is first checked: a run answered from the cache
+    never compiles a schema, nor imports the validator. A schema that cannot be used is
+    a usage error then, before any worker starts.
+    """
+
+    def __init__(self, config: Config) -> None:
+        self._config = config
+        self._store: SchemaStore | None = None
+        self._values: dict[str, Any] = {
+            "language": config.language,
+            "timezone": config.timezone,
+            "case-insensitive-keys": config.case_insensitive_keys,
+        }
+
+    @property
+    def schema_refs(self) -> list[str]:
+        """The configured schemas, as config names them (`postlint:NAME` or a path from the root)."""
+        default = self._config.schema or f"{EMBEDDED_PREFIX}post.schema.json"
+        return [default, *(ref for _, ref in self._config.schemas)]
+
+    @property
+    def schemas(self) -> SchemaStore:
+        if self._store is None:
+            config = self._config
+            try:
+                self._store = SchemaStore(config.root, config.schema, list(config.schemas))
+            except SchemaLoadError as exc:
+                raise UsageError(str(exc)) from None
+        return self._store
+
+    def __getitem__(self, key: str) -> Any:
+        return self.schemas if key == "schemas" else self._values[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(["schemas", *self._values])
+
+    def __len__(self) -> int:
+        return len(self._values) + 1
+
+
+def schema_source(root: Path, ref: str) -> bytes:
+    """The bytes of a configured schema (empty when it cannot be read: building the store says why)."""
+    try:
+        if ref.startswith(EMBEDDED_PREFIX):
+            return (SHIPPED / ref[len(EMBEDDED_PREFIX) :]).read_bytes()
+        return (root.resolve() / ref).read_bytes()
+    except (OSError, ValueError):
+        return b""
