@@ -148,6 +148,11 @@ def _text_key(text: str) -> str:
     return hashlib.blake2b(text.encode(), digest_size=12).hexdigest()
 
 
+def facts_key(facts: Mapping[str, Sequence[Fact]]) -> str:
+    """A short key of a file's facts (of their JSON text): equal facts, equal keys."""
+    return facts.key if isinstance(facts, CachedFacts) else _text_key(facts_text(facts))
+
+
 def facts_text(facts: Mapping[str, Sequence[Fact]]) -> str:
     if isinstance(facts, CachedFacts):
         return facts.text

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from postlint.cache import Cache, CachedFacts, RunKey
+from postlint.cache import Cache, CachedFacts, RunKey, facts_key
 from postlint.file_result import FileResult
 from postlint.findings import Finding
 from postlint.rule import Fact
@@ -23,7 +23,6 @@ class CorpusFacts:
 
     def __init__(self, cache: Cache | None, first: str) -> None:
         self.cache = cache
-        self.first = first
         self.merged: dict[str, list[Fact]] = {}
         self.kept: list[Mapping[str, list[Fact]]] = []
         self.fingerprint = RunKey()
@@ -36,7 +35,7 @@ class CorpusFacts:
     def gather(self, file: FileResult) -> None:
         facts = file.facts
         if self.cache is not None:
-            self.fingerprint.add(f"{file.display}\0{_facts_key(facts)}")
+            self.fingerprint.add(f"{file.display}\0{facts_key(facts)}")
             if self.kept or (isinstance(facts, CachedFacts) and not facts.fresh):
                 self.kept.append(facts)
                 return
@@ -55,7 +54,3 @@ class CorpusFacts:
         found = finish(self.merged)
         self.cache.remember_corpus(fingerprint, found)
         return found
-
-
-def _facts_key(facts: Mapping[str, list[Fact]]) -> str:
-    return (facts if isinstance(facts, CachedFacts) else CachedFacts.checked("", dict(facts))[0]).key
