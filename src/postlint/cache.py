@@ -78,8 +78,9 @@ def decode_findings(rows: list[Any]) -> list[Finding]:
 
 class CachedFacts(Mapping[str, list[Fact]]):
     """A file's facts, and a key of their JSON text (what a run's corpus fingerprint is
-    made of). A cached file's are decoded from the text when first asked for; a file
-    checked now keeps the facts and only the key (its text went into its cache row)."""
+    made of). Facts from the cache or from a worker process are decoded from the text
+    when first asked for; a file checked in this process keeps the facts and only the
+    key (its text went into its cache row)."""
 
     __slots__ = ("_decoded", "_key", "_path", "_text")
 
@@ -97,9 +98,9 @@ class CachedFacts(Mapping[str, list[Fact]]):
         return held, text
 
     @property
-    def fresh(self) -> bool:
-        """Facts of a file checked in this run (not read from the cache)."""
-        return self._text is None
+    def decoded(self) -> bool:
+        """Whether the facts are at hand (a file checked in this process), not only their text."""
+        return self._decoded is not None
 
     @property
     def key(self) -> str:
@@ -158,6 +159,26 @@ def facts_text(facts: Mapping[str, Sequence[Fact]]) -> str:
         return facts.text
     raw = {code: [[f.value, _span(f.span)] for f in items] for code, items in facts.items()}
     return json.dumps(raw, ensure_ascii=False, separators=(",", ":"))
+
+
+Wire = tuple[str, str, "tuple[int, int] | None", str, Any]
+"""A result as it comes back from a worker process: display, digest, stamp, facts as
+their cache text, and 0 or everything else. A string pickles in one copy, where a tree
+of facts costs each fact and span; the parent never re-encodes the text for the cache."""
+
+
+def to_wire(r: FileResult) -> Wire:
+    rest = 0 if r.plain else (r.findings, r.suppressions, r.lines, r.fixed, r.diff)
+    return r.display, r.digest, r.stamp, facts_text(r.facts), rest
+
+
+def from_wire(wire: Wire) -> FileResult:
+    display, digest, stamp, facts, rest = wire
+    held = CachedFacts(display, facts)
+    if not rest:
+        return FileResult(display, [], held, _NO_SUPPRESSIONS, {}, digest, stamp=stamp)
+    findings, suppressions, lines, fixed, diff = rest
+    return FileResult(display, findings, held, suppressions, lines, digest, fixed, diff, stamp)
 
 
 def encode_row(size: int, mtime_ns: int, r: FileResult, facts: str | None = None) -> Row:
@@ -251,15 +272,12 @@ class Cache:
             return None  # gone, or an entry that does not decode: check the file again
 
     def store(self, path: str, result: FileResult, facts: str | None = None) -> None:
-        if not result.digest:
+        """Remember a checked file under the size and time of the bytes that were checked."""
+        if not result.digest or result.stamp is None:
             return  # unreadable files are checked again every time
-        try:
-            info = os.stat(path)
-        except OSError:
-            return
         name = _name(path)
         self.rows.pop(name, None)
-        self._pending[name] = encode_row(info.st_size, info.st_mtime_ns, result, facts)
+        self._pending[name] = encode_row(*result.stamp, result, facts)
         self.dirty = True
         if len(self._pending) >= _ROWS_PER_WRITE:
             self._write(self._pending)

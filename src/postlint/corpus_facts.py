@@ -13,12 +13,13 @@ from postlint.rule import Fact
 class CorpusFacts:
     """Every file's facts, for corpus rules, merged in the files' order.
 
-    With a cache, a fingerprint of every file's facts (a key of their text) is taken as
-    they arrive: when no file's facts changed since the last run (most edits touch a
-    post's body, not its slug or tags), the remembered corpus findings are used and no
-    cached fact is decoded. Facts of files checked now are merged at once, until the
-    first cached file; from there on each file's facts are kept, to be merged in order
-    only if the fingerprint is new.
+    Facts that are still text (from the cache, or from a worker process) are kept as
+    text, to be decoded all at once (one JSON parse) when corpus rules run; decoded
+    facts are merged at once while nothing waits before them, which keeps the order
+    exact. With a cache, a fingerprint of every file's facts (a key of their text) is
+    taken as they arrive: when no file's facts changed since the last run (most edits
+    touch a post's body, not its slug or tags), the remembered corpus findings are used
+    and no fact is decoded.
     """
 
     def __init__(self, cache: Cache | None, first: str) -> None:
@@ -36,21 +37,22 @@ class CorpusFacts:
         facts = file.facts
         if self.cache is not None:
             self.fingerprint.add(f"{file.display}\0{facts_key(facts)}")
-            if self.kept or (isinstance(facts, CachedFacts) and not facts.fresh):
-                self.kept.append(facts)
-                return
-        self._merge(facts)
+        if self.kept or (isinstance(facts, CachedFacts) and not facts.decoded):
+            self.kept.append(facts)
+        else:
+            self._merge(facts)
 
     def findings(self, finish: Callable[[dict[str, list[Fact]]], list[Finding]]) -> list[Finding]:
-        if self.cache is None:
-            return finish(self.merged)
         fingerprint = self.fingerprint.hexdigest()
-        remembered = self.cache.corpus_findings(fingerprint)
-        if remembered is not None:
-            return remembered
+        if self.cache is not None:
+            remembered = self.cache.corpus_findings(fingerprint)
+            if remembered is not None:
+                return remembered
         CachedFacts.decode_all([facts for facts in self.kept if isinstance(facts, CachedFacts)])
         for facts in self.kept:
             self._merge(facts)
+        self.kept = []
         found = finish(self.merged)
-        self.cache.remember_corpus(fingerprint, found)
+        if self.cache is not None:
+            self.cache.remember_corpus(fingerprint, found)
         return found

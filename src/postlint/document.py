@@ -123,6 +123,8 @@ class Document:
     """The path from the project root, which config globs match (default: display_path)."""
     digest: str = ""
     """A hash of the file's bytes (empty when they could not be read), for the cache."""
+    stamp: tuple[int, int] | None = None
+    """The size and modification time (ns) of the bytes read, for the cache."""
 
     def __post_init__(self) -> None:
         if not self.relative_path:

@@ -280,7 +280,7 @@ class Engine:
         lines: dict[int, str] = {}
         if doc.text is not None:
             lines = {line: doc.index.line_text(line) for line in {f.span.start.line for f in findings}}
-        return FileResult(doc.display_path, findings, facts, sup, lines, doc.digest, fixed, diff)
+        return FileResult(doc.display_path, findings, facts, sup, lines, doc.digest, fixed, diff, doc.stamp)
 
     def _read_missing_lines(self, result: Result, lines: dict[str, dict[int, str]], targets: Sequence[Target]) -> None:
         """Cross-file findings land on lines no file result kept: read those few files again."""
@@ -338,8 +338,10 @@ class Engine:
             if result is None:
                 result = next(computed)
                 if self.cache is not None:
-                    facts = result.facts if isinstance(result.facts, dict) else dict(result.facts)
-                    result.facts, text = CachedFacts.checked(result.display, facts)
+                    if isinstance(result.facts, CachedFacts):  # from a worker, as text
+                        text = result.facts.text
+                    else:
+                        result.facts, text = CachedFacts.checked(result.display, dict(result.facts))
                     self.cache.store(target.path, result, text)
                 done += 1
                 if progress is not None:

@@ -22,7 +22,15 @@ class FileResult:
     digest: str = ""
     fixed: int = 0
     diff: str | None = None
+    stamp: tuple[int, int] | None = None
+    """The size and modification time (ns) of the bytes checked; None when unreadable."""
 
     def __reduce__(self) -> Reduce:
-        fields = (self.facts, self.suppressions, self.lines, self.digest, self.fixed, self.diff)
+        fields = (self.facts, self.suppressions, self.lines, self.digest, self.fixed, self.diff, self.stamp)
         return FileResult, (self.display, self.findings, *fields)
+
+    @property
+    def plain(self) -> bool:
+        """Nothing but facts: no findings, suppressions, line texts, fixes (most files)."""
+        sup = self.suppressions
+        return not (self.findings or sup.entries or sup.malformed or self.lines or self.fixed or self.diff)

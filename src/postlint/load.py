@@ -37,7 +37,13 @@ class ReadFailure(NamedTuple):
     message: str
 
 
-def read_bytes(path: Path, max_size: int) -> bytes | ReadFailure:
+class Read(NamedTuple):
+    data: bytes
+    stamp: tuple[int, int]
+    """Size and modification time (ns) of the file that was read, from the open handle."""
+
+
+def read_bytes(path: Path, max_size: int) -> Read | ReadFailure:
     """The file's bytes, or why they cannot be had."""
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
@@ -62,7 +68,7 @@ def read_bytes(path: Path, max_size: int) -> bytes | ReadFailure:
         data = b"".join(chunks)
         if len(data) > max_size:
             return ReadFailure("PL007", f"the file grew past the {max_size:,}-byte limit while being read; not read")
-        return data
+        return Read(data, (info.st_size, info.st_mtime_ns))
     except OSError as exc:
         return ReadFailure("PL001", f"cannot read the file: {exc.strerror or exc}")
     finally:
@@ -168,9 +174,10 @@ def digest(data: bytes) -> str:
 
 
 def load(path: Path, display: str, max_size: int = DEFAULT_MAX_FILE_SIZE) -> Document:
-    data = read_bytes(path, max_size)
-    if isinstance(data, ReadFailure):
-        return _file_problem(path, display, data.code, data.message)
-    doc = decode(path, display, data)
-    doc.digest = digest(data)
+    read = read_bytes(path, max_size)
+    if isinstance(read, ReadFailure):
+        return _file_problem(path, display, read.code, read.message)
+    doc = decode(path, display, read.data)
+    doc.digest = digest(read.data)
+    doc.stamp = read.stamp
     return doc

@@ -11,6 +11,7 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import TYPE_CHECKING
 
+from postlint.cache import Wire, from_wire, to_wire
 from postlint.discover import Target
 from postlint.file_result import FileResult
 
@@ -28,10 +29,10 @@ def _build(config: Config) -> None:
     _ENGINE = Engine(config, cache=False)
 
 
-def _work(batch: tuple[list[Target], FixOptions | None, bool]) -> list[FileResult]:
+def _work(batch: tuple[list[Target], FixOptions | None, bool]) -> list[Wire]:
     targets, fix, facts_only = batch
     assert _ENGINE is not None
-    return [_ENGINE.check_file(target, fix, facts_only=facts_only) for target in targets]
+    return [to_wire(_ENGINE.check_file(target, fix, facts_only=facts_only)) for target in targets]
 
 
 def check_in_parallel(
@@ -51,4 +52,4 @@ def check_in_parallel(
         pool = ProcessPoolExecutor(engine.jobs, mp_context=context, initializer=_build, initargs=(engine.config,))
     with pool:
         for batch in pool.map(_work, batches):
-            yield from batch
+            yield from map(from_wire, batch)
