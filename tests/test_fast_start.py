@@ -34,7 +34,8 @@ POSTS = {
 
 NEVER = {"typer", "click", "rich", "importlib.metadata", "multiprocessing", "concurrent.futures", "tomllib"}
 """Not on any path below: the CLI is argparse, plugins are found without importlib.metadata,
-one file is checked in-process, and there is no config file to read."""
+one file is checked in-process, there is no config file to read, and the text report of a
+run whose output is piped is written without Rich."""
 UNTIL_A_FILE_NEEDS_THEM = {"yaml", "regex", "ftfy", "markdown_it", "zoneinfo", "tempfile", "difflib"}
 """Plain `key: value` front matter needs no YAML parser; these posts need no Unicode
 property patterns, no mojibake repair, no timezone, and nothing is fixed or written."""
@@ -44,7 +45,7 @@ UNTIL_A_FILE_IS_CHECKED = {"jsonschema_rs", "email"}
 
 def imported(args: list[str], cwd: Path) -> set[str]:
     proc = subprocess.run(
-        [sys.executable, "-X", "importtime", "-m", "postlint", "check", "--format", "concise", *args],
+        [sys.executable, "-X", "importtime", "-m", "postlint", "check", *args],
         capture_output=True,
         text=True,
         cwd=cwd,

@@ -7,6 +7,7 @@ emoji (a character above U+FFFF) before one of them, so the column unit shows.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 import re
@@ -22,7 +23,7 @@ import pytest
 
 from postlint.cli import main
 from postlint.config import FORMATS
-from postlint.findings import Finding, Position, Severity, Span
+from postlint.findings import Finding, Fix, Position, Severity, Span
 from postlint.registry import load_registry
 from postlint.report import render
 from postlint.report.github_format import escape_data, escape_property
@@ -549,3 +550,35 @@ def test_text_report_in_a_file_is_plain_even_with_force_color(
     report = (tree / "report.txt").read_text(encoding="utf-8")
     assert "\x1b[" not in report
     assert "bn.md:10:" in report
+
+
+# --- text ------------------------------------------------------------------------------
+
+
+def test_piped_text_is_what_rich_prints_without_colour() -> None:
+    """The text report skips Rich when nothing can show colour; the text must not change."""
+    from rich.console import Console
+    from rich.text import Text
+
+    from postlint.report import text_format
+
+    lines = {
+        ("bn.md", 3): "শিরোনাম:\tবাংলা\u200bলেখা 漢字 😀",
+        ("bn.md", 5): "x" * 150 + " বাংলা " + "y" * 80,
+        ("bn.md", 7): "bell\x07 and carriage\rreturn",
+    }
+    findings = [
+        finding(path="bn.md", start=(3, 11), end=(3, 14), hint="remove the U+200B"),
+        finding(path="bn.md", start=(5, 152), end=(5, 157), severity=Severity.ERROR),
+        finding(path="bn.md", start=(7, 5), end=(9, 1), severity=Severity.INFO),
+        finding("a bell\x07 in a message", path="bn.md", start=(11, 1), end=(11, 2)),  # no line text: no snippet
+        dataclasses.replace(finding(path="bn.md", start=(3, 1), end=(3, 2)), fix=Fix((), True, "fix it")),
+    ]
+    result = Result(findings, 2, {}, lines)
+    plain = rendered(result, "text")
+    console_out = io.StringIO()
+    console = Console(file=console_out, force_terminal=False, soft_wrap=True, highlight=False, markup=False, emoji=False)
+    for line in text_format._lines(result, quiet=False):
+        console.print(Text.assemble(*line))
+    assert plain == console_out.getvalue()
+    assert "<U+200B>" in plain and "\x07" not in plain and " [*] " in plain and "3 warnings" in plain

@@ -63,4 +63,4 @@ def write_report(result: Result, fmt: str, output_file: Path | None = None, *, q
     if not quiet:
         from postlint.report.text_format import summary
 
-        sys.stderr.write(f"{summary(result).plain}\nReport written to {output_file}.\n")
+        sys.stderr.write(f"{summary(result)}\nReport written to {output_file}.\n")
