@@ -577,7 +577,9 @@ def test_piped_text_is_what_rich_prints_without_colour() -> None:
     result = Result(findings, 2, {}, lines)
     plain = rendered(result, "text")
     console_out = io.StringIO()
-    console = Console(file=console_out, force_terminal=False, soft_wrap=True, highlight=False, markup=False, emoji=False)
+    console = Console(
+        file=console_out, force_terminal=False, soft_wrap=True, highlight=False, markup=False, emoji=False
+    )
     for line in text_format._lines(result, quiet=False):
         console.print(Text.assemble(*line))
     assert plain == console_out.getvalue()
