@@ -261,3 +261,51 @@ def test_an_interrupted_run_leaves_no_partial_cache_file(tmp_path: Path, monkeyp
         engine.run(targets)
     assert sorted(p.name for p in cache.iterdir()) == sorted([".gitignore", "CACHEDIR.TAG", stored.name])
     assert stored.read_bytes() == before
+
+
+def test_edited_schema_files_are_seen_through_the_cache(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The schema files findings came from (a configured schema's `$ref`'d part, a schema a
+    post names itself) are checked like the posts: edit one, and the next cached run is
+    the same as an uncached one."""
+    root = tree(tmp_path / "site", 3)
+    (root / "schemas" / "parts").mkdir(parents=True)
+    part = root / "schemas" / "parts" / "post.json"
+    part.write_text(json.dumps({"type": "object", "required": ["title"]}))
+    (root / "schemas" / "post.json").write_text(json.dumps({"$ref": "parts/post.json"}))
+    (root / "postlint.toml").write_text('schema = "schemas/post.json"\n')
+    own = root / "own.md"
+    own.write_text(POST.format(n=9, toc="false", tag="own").replace("showToc", "$schema: own.json\nshowToc"))
+    cache = str(tmp_path / "cache")
+
+    def codes() -> dict[str, set[object]]:
+        cached = findings_json(capsys, "--cache-dir", cache, str(root))
+        assert cached == findings_json(capsys, "--no-cache", str(root))
+        found: dict[str, set[object]] = {}
+        for f in cached:
+            found.setdefault(Path(str(f["path"])).name, set()).add(f["code"])
+        return found
+
+    first = codes()
+    assert "PL101" not in first.get("post-1.md", set())
+    assert "PL104" in first["own.md"]  # own.json does not exist yet
+    part.write_text(json.dumps({"type": "object", "required": ["title", "author"]}))
+    assert "PL101" in codes()["post-1.md"]  # only the `$ref`'d file changed
+    (root / "own.json").write_text(json.dumps({"type": "object"}))
+    assert "PL104" not in codes().get("own.md", set())
+    (root / "own.json").write_text(json.dumps({"type": "object", "required": ["summary"]}))
+    assert "PL101" in codes()["own.md"]
+
+
+def test_a_cache_naming_a_device_as_a_schema_file_is_not_read_from(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The cache folder may come from a stranger's pull request: what it lists is not read blindly."""
+    root = tree(tmp_path / "site", 2)
+    cache = tmp_path / "cache"
+    expected = findings_json(capsys, "--cache-dir", str(cache), str(root))
+    [stored] = list(cache.glob("*.json"))
+    raw = json.loads(stored.read_text())
+    raw["depends"] = {"/dev/zero": "0" * 32}
+    stored.write_text(json.dumps(raw))
+    assert findings_json(capsys, "--cache-dir", str(cache), str(root)) == expected  # ignored, not hung
+    assert json.loads(stored.read_text())["depends"] == {}

@@ -1,7 +1,10 @@
 """A content cache: an unchanged file's findings and facts come back without reading it again.
 
 The cache file is keyed by postlint's version, the resolved config, the schemas'
-contents, the plugins' versions and the day (date rules look at "today"). Entries
+contents, the plugins' versions and the day (date rules look at "today"); it also
+lists every schema file its findings came from (each `$ref`'d one too), with a digest,
+and is not used when one of them has changed. A post that names its own schema is
+never cached. Entries
 match a file by size and modification time first, by content hash second (CI
 checkouts reset modification times). A file's facts are kept as JSON text, decoded only
 when corpus rules must run again: the cache also remembers the last run's corpus
@@ -24,11 +27,11 @@ from typing import Any, TextIO
 
 from postlint.file_result import FileResult
 from postlint.findings import Edit, Finding, Fix, Severity, Span, span_of
-from postlint.load import digest
+from postlint.load import DEFAULT_MAX_FILE_SIZE, ReadFailure, digest, read_bytes
 from postlint.rule import Fact
 from postlint.suppress import Suppression, Suppressions
 
-FORMAT = 4
+FORMAT = 5
 TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# This file marks a cache folder (https://bford.info/cachedir/).\n"
 
 Row = list[Any]
@@ -238,6 +241,9 @@ class Cache:
         self.rows: dict[str, Row] = {}
         self.corpus: list[Any] = ["", []]
         """The corpus findings of the last run, and the fingerprint of the facts they came from."""
+        self.depends: dict[str, str] = {}
+        """Path and digest of every schema file the rows' findings came from (a `$ref`'d file
+        too): if one has changed, no row is used."""
         self.dirty = False
         self._pending: dict[str, Row] = {}
         self._out: TextIO | None = None
@@ -247,11 +253,12 @@ class Cache:
         try:
             raw = json.loads(self.path.read_bytes())
             if isinstance(raw, dict) and raw.get("format") == FORMAT:
-                rows, corpus = raw["files"], raw["corpus"]
+                rows, corpus, depends = raw["files"], raw["corpus"], raw["depends"]
                 if not (isinstance(rows, dict) and all(isinstance(r, list) and len(r) == 5 for r in rows.values())):
                     raise ValueError("not this version's rows")
                 decode_findings(corpus[1])
-                self.rows, self.corpus = rows, corpus
+                if _unchanged(depends):
+                    self.rows, self.corpus, self.depends = rows, corpus, depends
         except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
             self.rows = {}  # missing, corrupt or foreign: start afresh
 
@@ -273,10 +280,11 @@ class Cache:
 
     def store(self, path: str, result: FileResult, facts: str | None = None) -> None:
         """Remember a checked file under the size and time of the bytes that were checked."""
-        if not result.digest or result.stamp is None:
-            return  # unreadable files are checked again every time
         name = _name(path)
-        self.rows.pop(name, None)
+        if self.rows.pop(name, None) is not None:
+            self.dirty = True
+        if not result.digest or result.stamp is None:
+            return  # checked again every time
         self._pending[name] = encode_row(*result.stamp, result, facts)
         self.dirty = True
         if len(self._pending) >= _ROWS_PER_WRITE:
@@ -330,7 +338,7 @@ class Cache:
         if self._out is None:
             return  # the folder could not be written to
         try:
-            self._out.write(f'}},"corpus":{_json(self.corpus)}}}')
+            self._out.write(f'}},"corpus":{_json(self.corpus)},"depends":{_json(self.depends)}}}')
             self._out.close()
             self._out = None
             os.replace(self._temp, self.path)
@@ -347,6 +355,16 @@ class Cache:
 
 
 _ROWS_PER_WRITE = 2000
+
+
+def _unchanged(depends: dict[str, str]) -> bool:
+    """Whether every file still has the digest recorded for it (a regular file, of a sane
+    size: the cache file itself is untrusted, and must not make a run read /dev/zero)."""
+    for path, recorded in depends.items():
+        read = read_bytes(Path(path), DEFAULT_MAX_FILE_SIZE)
+        if isinstance(read, ReadFailure) or digest(read.data) != recorded:
+            return False
+    return True
 
 
 def _json(value: Any) -> str:

@@ -125,6 +125,9 @@ class Document:
     """A hash of the file's bytes (empty when they could not be read), for the cache."""
     stamp: tuple[int, int] | None = None
     """The size and modification time (ns) of the bytes read, for the cache."""
+    cacheable: bool = True
+    """False when the findings depend on more than the file and the run's settings (a post
+    naming its own schema, which can change while the post does not): not cached."""
 
     def __post_init__(self) -> None:
         if not self.relative_path:

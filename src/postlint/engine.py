@@ -280,7 +280,8 @@ class Engine:
         lines: dict[int, str] = {}
         if doc.text is not None:
             lines = {line: doc.index.line_text(line) for line in {f.span.start.line for f in findings}}
-        return FileResult(doc.display_path, findings, facts, sup, lines, doc.digest, fixed, diff, doc.stamp)
+        stamp = doc.stamp if doc.cacheable else None
+        return FileResult(doc.display_path, findings, facts, sup, lines, doc.digest, fixed, diff, stamp)
 
     def _read_missing_lines(self, result: Result, lines: dict[str, dict[int, str]], targets: Sequence[Target]) -> None:
         """Cross-file findings land on lines no file result kept: read those few files again."""
@@ -425,5 +426,6 @@ class Engine:
             if text is not None:
                 result.source_lines[(finding.path, line)] = text
         if self.cache is not None:
+            self.cache.depends.update(self.services.schema_files())
             self.cache.save()
         return result

@@ -23,7 +23,8 @@ class FileResult:
     fixed: int = 0
     diff: str | None = None
     stamp: tuple[int, int] | None = None
-    """The size and modification time (ns) of the bytes checked; None when unreadable."""
+    """The size and modification time (ns) of the bytes checked; None when the result is
+    not to be cached (an unreadable file, a post naming its own schema)."""
 
     def __reduce__(self) -> Reduce:
         fields = (self.facts, self.suppressions, self.lines, self.digest, self.fixed, self.diff, self.stamp)

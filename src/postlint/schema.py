@@ -31,16 +31,23 @@ class LoadedSchema(NamedTuple):
     validator: Any
 
 
-def _read_json(path: Path) -> Any:
+def _read_json(path: Path, read: dict[str, str] | None = None) -> Any:
+    """A schema file's JSON; `read` gets its path and the digest of its bytes (what the cache checks)."""
     try:
-        return json.loads(path.read_bytes())
+        data = path.read_bytes()
     except OSError as exc:
         raise SchemaLoadError(f"cannot read schema {path}: {exc.strerror or exc}") from None
+    if read is not None:
+        from postlint.load import digest
+
+        read[str(path)] = digest(data)
+    try:
+        return json.loads(data)
     except (ValueError, RecursionError) as exc:
         raise SchemaLoadError(f"schema {path} is not valid JSON: {exc}") from None
 
 
-def _retriever(roots: tuple[Path, ...]) -> Any:
+def _retriever(roots: tuple[Path, ...], read: dict[str, str] | None) -> Any:
     def retrieve(uri: str) -> Any:
         parsed = urlparse(uri)
         if parsed.scheme != "file":
@@ -50,15 +57,18 @@ def _retriever(roots: tuple[Path, ...]) -> Any:
         path = Path(unquote(parsed.path)).resolve()
         if not any(path.is_relative_to(root) for root in roots):
             raise SchemaLoadError(f"$ref to {path} leaves the project; only files under {roots[0]} are read")
-        return _read_json(path)
+        return _read_json(path, read)
 
     return retrieve
 
 
-def compile_schema(schema: Any, source: str, base: Path | None, roots: tuple[Path, ...]) -> LoadedSchema:
+def compile_schema(
+    schema: Any, source: str, base: Path | None, roots: tuple[Path, ...], read: dict[str, str] | None = None
+) -> LoadedSchema:
+    """A validator for `schema`; `read` gets the path and digest of every file a `$ref` reads."""
     import jsonschema_rs
 
-    options: dict[str, Any] = {"formats": FORMATS, "validate_formats": True, "retriever": _retriever(roots)}
+    options: dict[str, Any] = {"formats": FORMATS, "validate_formats": True, "retriever": _retriever(roots, read)}
     if base is not None:
         options["base_uri"] = base.resolve().as_uri()
     try:
@@ -86,7 +96,9 @@ class SchemaStore:
     """Chooses and caches the schema of each document.
 
     Order: the post's own `$schema` key, then the first matching `schemas` glob,
-    then the configured `schema`, then the embedded default.
+    then the configured `schema`, then the embedded default. `read` holds the path and
+    digest of every schema file read (each `$ref`'d one too): the cache is only as good
+    as they are unchanged.
     """
 
     def __init__(self, root: Path, default: str | None, by_glob: list[tuple[str, str]]) -> None:
@@ -94,6 +106,7 @@ class SchemaStore:
         self._cache: dict[Path, LoadedSchema] = {}
         self._embedded: dict[str, LoadedSchema] = {}
         self._globs = [(GlobSet([pattern]), ref) for pattern, ref in by_glob]
+        self.read: dict[str, str] = {}
         self.default = self.load(default or f"{EMBEDDED_PREFIX}post.schema.json")
         for _, ref in by_glob:
             self.load(ref)
@@ -116,7 +129,7 @@ class SchemaStore:
         cached = self._cache.get(path)
         if cached is None:
             roots = (self.root, path.parent)
-            cached = compile_schema(_read_json(path), str(path), path, roots)
+            cached = compile_schema(_read_json(path, self.read), str(path), path, roots, self.read)
             self._cache[path] = cached
         return cached
 

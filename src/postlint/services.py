@@ -44,6 +44,10 @@ class Services(Mapping[str, Any]):
                 raise UsageError(str(exc)) from None
         return self._store
 
+    def schema_files(self) -> dict[str, str]:
+        """Path and digest of every schema file read so far (none when no file was checked)."""
+        return self._store.read if self._store is not None else {}
+
     def __getitem__(self, key: str) -> Any:
         return self.schemas if key == "schemas" else self._values[key]
 

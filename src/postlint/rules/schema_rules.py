@@ -77,6 +77,7 @@ def _schema_for(doc: Document, fm: FrontMatter, store: SchemaStore) -> LoadedSch
     assert fm.data is not None
     ref = fm.data.get("$schema")
     if isinstance(ref, str):
+        doc.cacheable = False  # the schema it names can change while the post does not
         try:
             return store.from_post(ref, doc.path)
         except SchemaLoadError as exc:
