@@ -309,3 +309,26 @@ def test_a_cache_naming_a_device_as_a_schema_file_is_not_read_from(
     stored.write_text(json.dumps(raw))
     assert findings_json(capsys, "--cache-dir", str(cache), str(root)) == expected  # ignored, not hung
     assert json.loads(stored.read_text())["depends"] == {}
+
+
+@pytest.mark.parametrize(
+    "facts",
+    ['{"PL220": 5}', '{"PL223": [["a", [1, "x", 3, 4, 5, 6]]]}', '{"PL223": [["a", [1]]]}', "{not json", '"text"'],
+)
+def test_cached_facts_that_do_not_decode_mean_a_fresh_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], facts: str
+) -> None:
+    """Facts are decoded only when cross-file rules need them, long after the cache file was
+    read: an edited row there still ends in the right findings, not a traceback."""
+    root = tree(tmp_path / "site", 4)
+    cache = tmp_path / "cache"
+    expected = findings_json(capsys, "--cache-dir", str(cache), str(root))
+    assert any(f["code"] == "PL223" for f in expected)  # the cross-file rules have findings to lose
+    [stored] = list(cache.glob("*.json"))
+    raw = json.loads(stored.read_text())
+    first = sorted(raw["files"])[0]
+    raw["files"][first][3] = facts
+    raw["corpus"] = ["another fingerprint", []]  # the remembered findings cannot stand in
+    stored.write_text(json.dumps(raw))
+    assert findings_json(capsys, "--cache-dir", str(cache), str(root)) == expected
+    assert findings_json(capsys, "--cache-dir", str(cache), str(root)) == expected

@@ -18,9 +18,11 @@ corrupt it.
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import json
 import os
+import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TextIO
@@ -117,19 +119,30 @@ class CachedFacts(Mapping[str, list[Fact]]):
         assert self._decoded is not None
         return self._decoded
 
-    def _decode(self, raw: dict[str, list[Any]]) -> None:
-        path = self._path
-        self._decoded = {
-            code: [Fact(path, _tuples(v) if isinstance(v, list) else v, span_of(*sp)) for v, sp in items]
-            for code, items in raw.items()
-        }
+    def _decode(self, raw: Any) -> None:
+        path, new = self._path, tuple.__new__
+        try:
+            self._decoded = {
+                code: [new(Fact, (path, _fact_value(v), _fact_span(sp))) for v, sp in items]
+                for code, items in raw.items()
+            }
+        except (TypeError, ValueError, AttributeError):
+            raise CacheCorrupt(f"the cached facts of {path} do not decode") from None
 
     @staticmethod
     def decode_all(many: Sequence[CachedFacts]) -> None:
         """Decode many files' facts with one JSON parse (a run whose corpus findings must be found again)."""
         waiting = [facts for facts in many if facts._decoded is None]
-        if waiting:
-            for facts, raw in zip(waiting, json.loads(f"[{','.join(f.text for f in waiting)}]"), strict=True):
+        if not waiting:
+            return
+        with _acyclic():
+            try:
+                raws = json.loads(f"[{','.join(f.text for f in waiting)}]")
+            except (ValueError, TypeError, RecursionError):
+                raise CacheCorrupt("cached facts do not decode") from None
+            if len(raws) != len(waiting):
+                raise CacheCorrupt("cached facts do not decode")
+            for facts, raw in zip(waiting, raws, strict=True):
                 facts._decode(raw)
 
     def __getitem__(self, code: str) -> list[Fact]:
@@ -146,6 +159,37 @@ class CachedFacts(Mapping[str, list[Fact]]):
         if self._text is None:
             return facts_text(self._facts())
         return self._text
+
+
+@contextlib.contextmanager
+def _acyclic() -> Iterator[None]:
+    """No garbage collection while decoding JSON: it makes many containers and no reference
+    cycles, and each collection on the way would walk every object made so far (half the time)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+class CacheCorrupt(Exception):
+    """Facts in the cache file do not decode (the file was edited): the run starts again without it."""
+
+
+def _fact_value(value: Any) -> Any:
+    """Fact values are plain data and tuples of it (JSON gives lists back); text is shared
+    with equal text already held (the same tags recur in thousands of posts)."""
+    if value.__class__ is str:
+        return sys.intern(value)
+    return _tuples(value) if value.__class__ is list else value
+
+
+def _fact_span(raw: Any) -> Span:
+    if raw.__class__ is not list or len(raw) != 6 or set(map(type, raw)) != {int}:
+        raise ValueError("not a span")
+    return tuple.__new__(Span, raw)
 
 
 def _text_key(text: str) -> str:
@@ -235,32 +279,47 @@ class Cache:
     in place atomically. `abandon` removes the temporary file of a run that failed.
     """
 
+    rows: dict[str, Row]
+    corpus: list[Any]
+    """The corpus findings of the last run, and the fingerprint of the facts they came from."""
+    depends: dict[str, str]
+    """Path and digest of every schema file the rows' findings came from (a `$ref`'d file
+    too): if one has changed, no row is used."""
+    dirty: bool
+    _pending: dict[str, Row]
+    _out: TextIO | None
+    _temp: str
+    _written: int
+    _failed: bool
+
     def __init__(self, folder: Path, key: str) -> None:
         self.folder = folder
         self.path = folder / f"{key}.json"
-        self.rows: dict[str, Row] = {}
-        self.corpus: list[Any] = ["", []]
-        """The corpus findings of the last run, and the fingerprint of the facts they came from."""
-        self.depends: dict[str, str] = {}
-        """Path and digest of every schema file the rows' findings came from (a `$ref`'d file
-        too): if one has changed, no row is used."""
-        self.dirty = False
-        self._pending: dict[str, Row] = {}
-        self._out: TextIO | None = None
-        self._temp = ""
-        self._written = 0
-        self._failed = False
+        self.forget()
         try:
-            raw = json.loads(self.path.read_bytes())
+            with _acyclic():
+                raw = json.loads(self.path.read_bytes())
             if isinstance(raw, dict) and raw.get("format") == FORMAT:
                 rows, corpus, depends = raw["files"], raw["corpus"], raw["depends"]
-                if not (isinstance(rows, dict) and all(isinstance(r, list) and len(r) == 5 for r in rows.values())):
+                if not (isinstance(rows, dict) and all(_row_shaped(r) for r in rows.values())):
                     raise ValueError("not this version's rows")
                 decode_findings(corpus[1])
                 if _unchanged(depends):
                     self.rows, self.corpus, self.depends = rows, corpus, depends
         except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
-            self.rows = {}  # missing, corrupt or foreign: start afresh
+            self.forget()  # missing, corrupt or foreign: start afresh
+
+    def forget(self) -> None:
+        """Start afresh: no rows, nothing written yet."""
+        self.rows = {}
+        self.corpus = ["", []]
+        self.depends = {}
+        self.dirty = False
+        self._pending = {}
+        self._out = None
+        self._temp = ""
+        self._written = 0
+        self._failed = False
 
     def lookup(self, path: str, display: str) -> FileResult | None:
         row = self.rows.get(_name(path))
@@ -355,6 +414,10 @@ class Cache:
 
 
 _ROWS_PER_WRITE = 2000
+
+
+def _row_shaped(row: Any) -> bool:
+    return isinstance(row, list) and len(row) == 5 and isinstance(row[3], str)
 
 
 def _unchanged(depends: dict[str, str]) -> bool:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from postlint.cache import Cache, CachedFacts, run_key
+from postlint.cache import Cache, CacheCorrupt, CachedFacts, run_key
 from postlint.config import Config
 from postlint.corpus_facts import CorpusFacts
 from postlint.discover import Target, discover
@@ -382,7 +382,13 @@ class Engine:
         suppressions and line texts of files that have some, never every file's result.
         """
         try:
-            return self._run(targets, fix, progress, walked)
+            try:
+                return self._run(targets, fix, progress, walked)
+            except CacheCorrupt:
+                assert self.cache is not None
+                self.cache.abandon()
+                self.cache.forget()  # edited by hand or by a stranger: every file is checked afresh
+                return self._run(targets, fix, progress, walked)
         except BaseException:
             if self.cache is not None:
                 self.cache.abandon()  # a cache file half written is not left behind

@@ -7,13 +7,12 @@ Built-in and third-party rules are the same objects, registered through the
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from postlint.document import Document
-from postlint.findings import Finding, Fix, Reduce, Severity, Span
+from postlint.findings import Finding, Fix, Severity, Span
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,7 +134,8 @@ class Rule(BaseRule):
 
 
 class Fact(NamedTuple):
-    """What a corpus rule keeps of one document: small, picklable, positioned.
+    """What a corpus rule keeps of one document: small, positioned, and sent between
+    processes and kept in the cache as JSON text (see `cache.CachedFacts`).
 
     A tuple: a run creates one per tag and slug of every file, and a tuple is made
     three times faster than a frozen dataclass.
@@ -144,22 +144,6 @@ class Fact(NamedTuple):
     path: str
     value: Any
     span: Span
-
-    def __reduce__(self) -> Reduce:
-        return _shared_fact, (self.path, self.value, self.span)
-
-
-def _shared_fact(path: str, value: Any, span: Span) -> Fact:
-    """A fact arriving from a worker, its text values shared with equal ones already held.
-
-    Facts repeat across a tree (the same tags in thousands of posts); a run holds every
-    file's facts until corpus rules finish, so sharing them keeps its memory small.
-    """
-    if isinstance(value, str):
-        value = sys.intern(value)
-    elif isinstance(value, tuple) and all(isinstance(v, str) for v in value):
-        value = tuple(sys.intern(v) for v in value)
-    return Fact(sys.intern(path), value, span)
 
 
 @dataclass(frozen=True, kw_only=True)
