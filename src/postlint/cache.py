@@ -144,6 +144,7 @@ class CachedFacts(Mapping[str, list[Fact]]):
                 raise CacheCorrupt("cached facts do not decode")
             for facts, raw in zip(waiting, raws, strict=True):
                 facts._decode(raw)
+                facts._text = None  # the facts are at hand now (and the text can be made again)
 
     def __getitem__(self, code: str) -> list[Fact]:
         return self._facts()[code]

@@ -10,6 +10,11 @@ from postlint.findings import Finding
 from postlint.rule import Fact
 
 
+_DECODED_AT_ONCE = 2000
+"""Facts decoded in one JSON parse: a whole large tree's at once would hold its text, the
+parsed JSON and the facts all at the same time."""
+
+
 class CorpusFacts:
     """Every file's facts, for corpus rules, merged in the files' order.
 
@@ -48,10 +53,13 @@ class CorpusFacts:
             remembered = self.cache.corpus_findings(fingerprint)
             if remembered is not None:
                 return remembered
-        CachedFacts.decode_all([facts for facts in self.kept if isinstance(facts, CachedFacts)])
-        for facts in self.kept:
-            self._merge(facts)
-        self.kept = []
+        kept, self.kept = self.kept, []
+        for start in range(0, len(kept), _DECODED_AT_ONCE):
+            chunk = kept[start : start + _DECODED_AT_ONCE]
+            CachedFacts.decode_all([facts for facts in chunk if isinstance(facts, CachedFacts)])
+            for facts in chunk:
+                self._merge(facts)
+            kept[start : start + _DECODED_AT_ONCE] = [{}] * len(chunk)  # merged: let them go
         found = finish(self.merged)
         if self.cache is not None:
             self.cache.remember_corpus(fingerprint, found)
