@@ -9,7 +9,6 @@ from postlint.file_result import FileResult
 from postlint.findings import Finding
 from postlint.rule import Fact
 
-
 _DECODED_AT_ONCE = 2000
 """Facts decoded in one JSON parse: a whole large tree's at once would hold its text, the
 parsed JSON and the facts all at the same time."""
