@@ -332,3 +332,33 @@ def test_cached_facts_that_do_not_decode_mean_a_fresh_run(
     stored.write_text(json.dumps(raw))
     assert findings_json(capsys, "--cache-dir", str(cache), str(root)) == expected
     assert findings_json(capsys, "--cache-dir", str(cache), str(root)) == expected
+
+
+def test_a_worker_that_dies_costs_one_file_not_the_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A worker process killed mid-run (out of memory, a crash in native code) ends in a
+    finding on the file it died on, and every other file's findings, not a traceback."""
+    root = tree(tmp_path / "site", 120)
+    doomed = root / "01" / "post-77.md"
+    expected = findings_json(capsys, "--no-cache", "--jobs", "1", str(root))
+    real = Engine.check_file
+
+    def dies_on_one(self: Engine, target, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if target.path.endswith("post-77.md") and os.getpid() != parent:
+            os._exit(70)  # the way a process killed by a signal leaves: no exception, no result
+        return real(self, target, *args, **kwargs)
+
+    parent = os.getpid()
+    monkeypatch.setattr(Engine, "check_file", dies_on_one)
+    config = load_config([root]).with_overrides(jobs=2, cache_dir=None)
+    engine = Engine(config, cache=False)
+    engine.parallel_threshold = 1
+    result = engine.run(discover([root], config.root, config.excludes))
+    died = [f for f in result.findings if f.code == "PL904"]
+    assert [f.path for f in died] == [str(doomed)]
+    others = [f for f in expected if not str(f["path"]).endswith("post-77.md")]
+    assert [(f.path, f.code, f.span.start.line) for f in result.findings if f.code != "PL904"] == [
+        (f["path"], f["code"], f["start"]["line"])
+        for f in others  # type: ignore[index]
+    ]

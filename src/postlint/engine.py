@@ -268,6 +268,16 @@ class Engine:
                 findings.extend(self._crash(crash_path, active, exc))
         return findings
 
+    def died(self, target: Target) -> FileResult:
+        """The result of a file whose worker process died while checking it."""
+        rule = self.by_code.get("PL904")
+        findings = []
+        if rule is not None:
+            message = "the process checking this file died (killed, out of memory, or a crash in native code)"
+            hint = f"check it alone: postlint check --jobs 1 {target.display}"
+            findings.append(rule.context.finding(target.display, _ORIGIN, message, hint))
+        return FileResult(target.display, findings, {}, Suppressions())
+
     def check_file(self, target: Target, fix: FixOptions | None = None, *, facts_only: bool = False) -> FileResult:
         """Everything a run needs from one file; the document itself is dropped here."""
         doc = self.read(target)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import multiprocessing
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING
 
 from postlint.cache import Wire, from_wire, to_wire
@@ -38,18 +39,45 @@ def _work(batch: tuple[list[Target], FixOptions | None, bool]) -> list[Wire]:
 def check_in_parallel(
     engine: Engine, targets: Sequence[Target], fix: FixOptions | None, *, facts_only: bool = False
 ) -> Iterator[FileResult]:
-    """Each target's result, in order, as its batch comes back."""
+    """Each target's result, in order, as its batch comes back.
+
+    When a worker process dies, the rest is checked in one worker a file at a time, so
+    that a file it dies on again is reported (PL904) and the run goes on.
+    """
     global _ENGINE
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    forked = context.get_start_method() == "fork"
     _ENGINE = engine
     size = max(16, len(targets) // (engine.jobs * 32))
     batches = ((list(targets[i : i + size]), fix, facts_only) for i in range(0, len(targets), size))
-    if forked:
-        pool = ProcessPoolExecutor(engine.jobs, mp_context=context)
-    else:
-        pool = ProcessPoolExecutor(engine.jobs, mp_context=context, initializer=_build, initargs=(engine.config,))
-    with pool:
-        for batch in pool.map(_work, batches):
-            yield from map(from_wire, batch)
+    done = 0
+    try:
+        with _pool(engine, engine.jobs) as pool:
+            for batch in pool.map(_work, batches):
+                for wire in batch:
+                    done += 1
+                    yield from_wire(wire)
+    except BrokenProcessPool:
+        yield from _one_at_a_time(engine, targets[done:], fix, facts_only)
+
+
+def _one_at_a_time(
+    engine: Engine, rest: Sequence[Target], fix: FixOptions | None, facts_only: bool
+) -> Iterator[FileResult]:
+    while rest:
+        done = 0
+        try:
+            with _pool(engine, 1) as pool:
+                for batch in pool.map(_work, (([target], fix, facts_only) for target in rest)):
+                    done += 1
+                    yield from_wire(batch[0])
+            return
+        except BrokenProcessPool:
+            yield engine.died(rest[done])  # one worker, in order: it died on this file
+            rest = rest[done + 1 :]
+
+
+def _pool(engine: Engine, workers: int) -> ProcessPoolExecutor:
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    if context.get_start_method() == "fork":
+        return ProcessPoolExecutor(workers, mp_context=context)
+    return ProcessPoolExecutor(workers, mp_context=context, initializer=_build, initargs=(engine.config,))

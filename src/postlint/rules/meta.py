@@ -68,4 +68,21 @@ it was written for. A misspelt code silences nothing.
     applies=_never,
 )
 
-RULES = (RULE_CRASHED, UNUSED_SUPPRESSION, INVALID_SUPPRESSION)
+CHECK_DIED = Rule(
+    code="PL904",
+    name="check-died",
+    summary="The worker process checking this file died; the file's findings are missing.",
+    why="""
+A large run is checked across processes. When one of them dies (killed from
+outside, out of memory, or a crash in native code), the run goes on: the rest is
+checked one file at a time, and the file a process dies on again is reported with
+this finding instead of ending the run in a traceback. Check the file alone with
+`--jobs 1`: if postlint itself dies on it, please report it with the file.
+""",
+    bad=None,
+    good=Example(CLEAN),
+    check=_engine_only,
+    applies=_never,
+)
+
+RULES = (RULE_CRASHED, UNUSED_SUPPRESSION, INVALID_SUPPRESSION, CHECK_DIED)
