@@ -362,3 +362,47 @@ def test_a_worker_that_dies_costs_one_file_not_the_run(
         (f["path"], f["code"], f["start"]["line"])
         for f in others  # type: ignore[index]
     ]
+
+
+def test_a_post_dated_near_today_is_checked_afresh_and_the_rest_kept_across_days(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Only future-date looks at the clock, and only for dates near today: those posts are not
+    cached, so the key need not change with the day (a cache stays warm overnight)."""
+    import datetime as dt
+
+    root = tree(tmp_path / "site", 2)
+    soon = (dt.date.today() + dt.timedelta(days=1)).isoformat()
+    (root / "soon.md").write_text(POST.format(n=5, toc="false", tag="x").replace("2025-04-10", soon))
+    cache = tmp_path / "cache"
+    first = findings_json(capsys, "--cache-dir", str(cache), str(root))
+    assert any(f["code"] == "PL204" and str(f["path"]).endswith("soon.md") for f in first)
+    [stored] = list(cache.glob("*.json"))
+    rows = json.loads(stored.read_text())["files"]
+    assert sorted(Path(name).name for name in rows) == ["post-0.md", "post-1.md"]
+    assert findings_json(capsys, "--cache-dir", str(cache), str(root)) == first
+
+
+def test_stale_cache_files_and_leftover_temporary_files_are_removed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = tree(tmp_path / "site", 2)
+    cache = tmp_path / "cache"
+    findings_json(capsys, "--cache-dir", str(cache), str(root))
+    [current] = list(cache.glob("*.json"))
+    weeks_ago = current.stat().st_mtime - 30 * 24 * 3600
+    old, recent = cache / ("a" * 24 + ".json"), cache / ("b" * 24 + ".json")  # other configs' caches
+    killed, running = cache / ".cache-killed", cache / ".cache-running"  # runs' temporary files
+    mine = cache / "notes.json"  # not postlint's: never touched
+    for path in (old, recent, killed, running, mine):
+        path.write_text("{}")
+    for path in (old, killed, mine):
+        os.utime(path, (weeks_ago, weeks_ago))
+    os.utime(current, (weeks_ago, weeks_ago))
+    findings_json(capsys, "--cache-dir", str(cache), str(root))  # warm: marks its file used
+    assert current.stat().st_mtime > weeks_ago
+    (root / "00" / "post-0.md").write_text(POST.format(n=0, toc="false", tag="new"))
+    findings_json(capsys, "--cache-dir", str(cache), str(root))  # writes, then prunes
+    assert sorted(p.name for p in cache.iterdir()) == sorted(
+        [".gitignore", "CACHEDIR.TAG", current.name, recent.name, running.name, mine.name]
+    )

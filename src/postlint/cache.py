@@ -1,18 +1,18 @@
 """A content cache: an unchanged file's findings and facts come back without reading it again.
 
-The cache file is keyed by postlint's version, the resolved config, the schemas'
-contents, the plugins' versions and the day (date rules look at "today"); it also
-lists every schema file its findings came from (each `$ref`'d one too), with a digest,
-and is not used when one of them has changed. A post that names its own schema is
-never cached. Entries
-match a file by size and modification time first, by content hash second (CI
-checkouts reset modification times). A file's facts are kept as JSON text, decoded only
-when corpus rules must run again: the cache also remembers the last run's corpus
-findings with a fingerprint of the facts they came from (every file's, as text). It is
-JSON, never pickle: a cache folder
-committed by a stranger's pull request must not be able to run code. A corrupt or
-foreign file is ignored and rebuilt; writes are atomic, so parallel runs cannot
-corrupt it.
+The cache file is keyed by postlint's version, the resolved config, the configured
+schemas' contents and the plugins' versions; it also lists every schema file its
+findings came from (each `$ref`'d one too) with a digest, and is not used when one of
+them has changed. A file whose findings depend on more than that (a post naming its
+own schema, a date near today) is never cached. Entries match a file by size and
+modification time first, by content hash second (CI checkouts reset modification
+times). A file's facts are kept as JSON text, decoded only when corpus rules must run
+again: the cache also remembers the last run's corpus findings with a fingerprint of
+the facts they came from (every file's, as text). It is JSON, never pickle: a cache
+folder committed by a stranger's pull request must not be able to run code. A corrupt
+or foreign file is ignored and rebuilt; writes are atomic, so parallel runs cannot
+corrupt it; files no run has used for two weeks (other configs', other versions') are
+removed, and so are the temporary files of runs that were killed.
 """
 
 from __future__ import annotations
@@ -23,12 +23,14 @@ import hashlib
 import json
 import os
 import sys
+import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
 from postlint.file_result import FileResult
 from postlint.findings import Edit, Finding, Fix, Severity, Span, span_of
+from postlint.lazy import lazy_re
 from postlint.load import DEFAULT_MAX_FILE_SIZE, ReadFailure, digest, read_bytes
 from postlint.rule import Fact
 from postlint.suppress import Suppression, Suppressions
@@ -379,7 +381,7 @@ class Cache:
                 marker = self.folder / name
                 if not marker.exists():
                     marker.write_text(text)
-            handle, self._temp = tempfile.mkstemp(prefix=".cache-", dir=self.folder)
+            handle, self._temp = tempfile.mkstemp(prefix=_TEMP_PREFIX, dir=self.folder)
             self._out = os.fdopen(handle, "w", encoding="utf-8")
             self._out.write(f'{{"format":{FORMAT},"files":{{')
         if rows:
@@ -388,7 +390,12 @@ class Cache:
             self._written += len(rows)
 
     def save(self) -> None:
+        """Put the new cache file in place (or mark the current one used), and remove the
+        files no run has used for a while: other configs' and versions', and the temporary
+        files of runs that were killed."""
         if not self.dirty:
+            with contextlib.suppress(OSError):
+                os.utime(self.path)  # in use: not stale for other configs' runs
             return
         self._write(self._pending)
         self._pending = {}
@@ -404,6 +411,8 @@ class Cache:
             os.replace(self._temp, self.path)
         except OSError:
             self.abandon()
+            return
+        _prune(self.folder, self.path.name)
 
     def abandon(self) -> None:
         """Remove what a failed run wrote (the cache file in place is left as it was)."""
@@ -415,6 +424,31 @@ class Cache:
 
 
 _ROWS_PER_WRITE = 2000
+
+STALE_AFTER = 14 * 24 * 3600
+"""Seconds after which a cache file no run has used is removed."""
+_TEMP_PREFIX = ".cache-"
+_TEMP_STALE_AFTER = 24 * 3600
+"""A run writes its temporary file for seconds; one a day old was left by a killed run."""
+_CACHE_FILE = lazy_re(r"[0-9a-f]{24}\.json")
+
+
+def _prune(folder: Path, current: str) -> None:
+    now = time.time()
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith(_TEMP_PREFIX):
+            age = _TEMP_STALE_AFTER
+        elif entry.name != current and _CACHE_FILE.fullmatch(entry.name):
+            age = STALE_AFTER
+        else:
+            continue
+        with contextlib.suppress(OSError):
+            if entry.stat(follow_symlinks=False).st_mtime < now - age:
+                os.unlink(entry.path)
 
 
 def _row_shaped(row: Any) -> bool:

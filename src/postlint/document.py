@@ -126,8 +126,10 @@ class Document:
     stamp: tuple[int, int] | None = None
     """The size and modification time (ns) of the bytes read, for the cache."""
     cacheable: bool = True
-    """False when the findings depend on more than the file and the run's settings (a post
-    naming its own schema, which can change while the post does not): not cached."""
+    """False when the findings depend on more than the file and the run's settings: a post
+    naming its own schema (which can change while the post does not), a date near today
+    (the clock moves). Such a file is checked afresh every run. A plugin rule whose
+    findings depend on anything else (the clock, the network, other files) sets it too."""
 
     def __post_init__(self) -> None:
         if not self.relative_path:

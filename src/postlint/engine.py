@@ -120,15 +120,13 @@ class Engine:
         self.cache = Cache(config.cache_dir, self._cache_key()) if cache and config.cache_dir else None
 
     def _cache_key(self) -> str:
-        """Everything besides a file's bytes that its findings depend on."""
-        import datetime as dt
-
+        """Everything besides a file's bytes that its findings depend on (a file whose findings
+        depend on more, such as the clock, is not cached: see `Document.cacheable`)."""
         from postlint import __version__
 
         plugins = sorted(f"{dist}=={version}" for dist, version in self.registry.versions.items())
         loaded = [digest(schema_source(self.config.root, ref)) for ref in self.services.schema_refs]
-        today = dt.datetime.now(dt.UTC).date().isoformat()
-        return run_key([__version__, repr(self.config), os.getcwd(), today, *plugins, *loaded])
+        return run_key([__version__, repr(self.config), os.getcwd(), *plugins, *loaded])
 
     # -- one document ------------------------------------------------------------------
 

@@ -37,6 +37,7 @@ def future(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
     now = dt.datetime.now(dt.UTC)
     if value.parsed.date <= now.date() - _MARGIN:
         return  # days ago in any offset or zone: most posts, decided without building the moment
+    doc.cacheable = False  # the answer changes with the clock, not with the file
     moment = as_datetime(value.parsed, ctx.services.get("timezone"))
     if isinstance(moment, dt.datetime):
         is_future = moment > (now if moment.tzinfo is not None else now.replace(tzinfo=None))
