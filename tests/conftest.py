@@ -15,6 +15,14 @@ def _not_in_github_actions(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
 
 
+@pytest.fixture(autouse=True)
+def _cache_outside_the_repository(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A run without a config file caches in the working directory's `.postlint_cache/`; tests
+    run from the repository must not fill it, nor share one test's cache with the next.
+    Tests of the default folder unset the variable."""
+    monkeypatch.setenv("POSTLINT_CACHE_DIR", str(tmp_path_factory.mktemp("postlint-cache")))
+
+
 @pytest.fixture
 def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Run in `tmp_path`, with no colour settings from the environment."""

@@ -149,6 +149,7 @@ def test_corrupt_or_foreign_cache_is_ignored_and_rebuilt(tmp_path: Path, capsys:
 def test_no_cache_writes_nothing_and_env_chooses_the_folder(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.delenv("POSTLINT_CACHE_DIR")
     root = tree(tmp_path / "site", 2)
     (root / "postlint.toml").write_text("")
     findings_json(capsys, "--no-cache", str(root))
