@@ -21,6 +21,9 @@ if TYPE_CHECKING:
     from postlint.engine import Engine, FixOptions
 
 _ENGINE: Engine | None = None
+_LARGEST_BATCH = 256
+"""Files per batch at most: a batch takes about 50 ms, so the first results come soon and
+no worker is left with a long last batch while the other has finished."""
 
 
 def _build(config: Config) -> None:
@@ -46,7 +49,7 @@ def check_in_parallel(
     """
     global _ENGINE
     _ENGINE = engine
-    size = max(16, len(targets) // (engine.jobs * 32))
+    size = min(max(16, len(targets) // (engine.jobs * 32)), _LARGEST_BATCH)
     batches = ((list(targets[i : i + size]), fix, facts_only) for i in range(0, len(targets), size))
     done = 0
     try:
