@@ -69,13 +69,24 @@ class LineIndex:
         return Position(line, offset - starts[line - 1] + 1, offset)
 
     def span(self, start: int, end: int) -> Span:
-        first = self.position(start)
-        end = max(first.offset, min(max(start, end), len(self._text)))
-        if end == first.offset:
-            return Span(first, first)
-        if self._text.find("\n", first.offset, end) == -1:  # on one line: no second look-up
-            return Span(first, Position(first.line, first.column + end - first.offset, end))
-        return Span(first, self.position(end))
+        """The span from `start` to `end` (clamped to the text; never ending before it starts).
+
+        Built as its six integers directly: facts and findings ask for many spans."""
+        text = self._text
+        size = len(text)
+        start = max(0, min(start, size))
+        end = max(start, min(end, size))
+        if self._starts is None and start <= _DIRECT_REACH and self._asked < _DIRECT_QUESTIONS:
+            self._asked += 1
+            line, column = text.count("\n", 0, start) + 1, start - text.rfind("\n", 0, start)
+        else:
+            starts = self._table
+            line = bisect_right(starts, start)
+            column = start - starts[line - 1] + 1
+        if text.find("\n", start, end) == -1:  # on one line: no second look-up
+            return tuple.__new__(Span, (line, column, start, line, column + end - start, end))
+        last = self.position(end)
+        return tuple.__new__(Span, (line, column, start, last.line, last.column, end))
 
     def line_start(self, line: int) -> int:
         return self._table[line - 1]
