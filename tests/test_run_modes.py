@@ -314,7 +314,14 @@ def test_a_cache_naming_a_device_as_a_schema_file_is_not_read_from(
 
 @pytest.mark.parametrize(
     "facts",
-    ['{"PL220": 5}', '{"PL223": [["a", [1, "x", 3, 4, 5, 6]]]}', '{"PL223": [["a", [1]]]}', "{not json", '"text"'],
+    [
+        '{"PL220": 5}',
+        '{"PL223": [["a", [1, "x", 3, 4, 5, 6]]]}',
+        '{"PL223": [["a", [1]]]}',
+        "{not json",
+        '"text"',
+        '{"PL223": [[' + "[" * 5000 + "]" * 5000 + ", [1, 1, 0, 1, 2, 1]]]}",  # nested deeper than Python recurses
+    ],
 )
 def test_cached_facts_that_do_not_decode_mean_a_fresh_run(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], facts: str

@@ -117,7 +117,11 @@ class CachedFacts(Mapping[str, list[Fact]]):
 
     def _facts(self) -> dict[str, list[Fact]]:
         if self._decoded is None:
-            self._decode(json.loads(self.text))
+            try:
+                raw = json.loads(self.text)
+            except (ValueError, RecursionError):
+                raise CacheCorrupt(f"the cached facts of {self._path} do not decode") from None
+            self._decode(raw)
         assert self._decoded is not None
         return self._decoded
 
@@ -128,7 +132,7 @@ class CachedFacts(Mapping[str, list[Fact]]):
                 code: [new(Fact, (path, _fact_value(v), _fact_span(sp))) for v, sp in items]
                 for code, items in raw.items()
             }
-        except (TypeError, ValueError, AttributeError):
+        except (TypeError, ValueError, AttributeError, RecursionError):
             raise CacheCorrupt(f"the cached facts of {path} do not decode") from None
 
     @staticmethod
