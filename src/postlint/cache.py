@@ -187,10 +187,13 @@ class CacheCorrupt(Exception):
 
 def _fact_value(value: Any) -> Any:
     """Fact values are plain data and tuples of it (JSON gives lists back); text is shared
-    with equal text already held (the same tags recur in thousands of posts)."""
+    with equal text already held (the same tags recur in thousands of posts, and a slug's
+    key is most often the slug)."""
     if value.__class__ is str:
         return sys.intern(value)
-    return _tuples(value) if value.__class__ is list else value
+    if value.__class__ is list:
+        return _tuples([sys.intern(v) if v.__class__ is str else v for v in value])
+    return value
 
 
 def _fact_span(raw: Any) -> Span:
@@ -228,6 +231,7 @@ def to_wire(r: FileResult) -> Wire:
 
 def from_wire(wire: Wire) -> FileResult:
     display, digest, stamp, facts, rest = wire
+    display = sys.intern(display)  # the target's own string: its facts hold it, not a copy
     held = CachedFacts(display, facts)
     if not rest:
         return FileResult(display, [], held, _NO_SUPPRESSIONS, {}, digest, stamp=stamp)
