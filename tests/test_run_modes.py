@@ -380,7 +380,7 @@ def test_a_post_dated_near_today_is_checked_afresh_and_the_rest_kept_across_days
     import datetime as dt
 
     root = tree(tmp_path / "site", 2)
-    soon = (dt.date.today() + dt.timedelta(days=1)).isoformat()
+    soon = (dt.date.today() + dt.timedelta(days=10)).isoformat()  # future in every time zone
     (root / "soon.md").write_text(POST.format(n=5, toc="false", tag="x").replace("2025-04-10", soon))
     cache = tmp_path / "cache"
     first = findings_json(capsys, "--cache-dir", str(cache), str(root))
