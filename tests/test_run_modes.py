@@ -291,6 +291,8 @@ def test_edited_schema_files_are_seen_through_the_cache(tmp_path: Path, capsys: 
     assert "PL104" in first["own.md"]  # own.json does not exist yet
     part.write_text(json.dumps({"type": "object", "required": ["title", "author"]}))
     assert "PL101" in codes()["post-1.md"]  # only the `$ref`'d file changed
+    (root / "schemas" / "post.json").write_text(json.dumps({"type": "object"}))
+    assert "PL101" not in codes().get("post-1.md", set())  # the configured schema itself changed
     (root / "own.json").write_text(json.dumps({"type": "object"}))
     assert "PL104" not in codes().get("own.md", set())
     (root / "own.json").write_text(json.dumps({"type": "object", "required": ["summary"]}))

@@ -1,9 +1,8 @@
 """A content cache: an unchanged file's findings and facts come back without reading it again.
 
-The cache file is keyed by postlint's version, the resolved config, the configured
-schemas' contents and the plugins' versions; it also lists every schema file its
-findings came from (each `$ref`'d one too) with a digest, and is not used when one of
-them has changed. A file whose findings depend on more than that (a post naming its
+The cache file is keyed by postlint's version, the resolved config and the plugins'
+versions; it also lists every schema file its findings came from (the configured ones
+and each `$ref`'d part) with a digest, and is not used when one of them has changed. A file whose findings depend on more than that (a post naming its
 own schema, a date near today) is never cached. Entries match a file by size and
 modification time first, by content hash second (CI checkouts reset modification
 times). A file's facts are kept as JSON text, decoded only when corpus rules must run

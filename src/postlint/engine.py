@@ -24,12 +24,12 @@ from postlint.document import Document
 from postlint.file_result import FileResult
 from postlint.findings import Finding, Position, Span
 from postlint.frontmatter import parse_front_matter
-from postlint.load import decode, digest, load
+from postlint.load import decode, load
 from postlint.registry import Registry, load_registry
 from postlint.result import Result
 from postlint.rule import Applies, CorpusRule, Fact, Rule, RuleContext
 from postlint.selection import ActiveRule, PerFileIgnores, active_rules, rule_options
-from postlint.services import Services, schema_source
+from postlint.services import Services
 from postlint.suppress import Suppressions, find_suppressions, removal_fix, unused
 
 _ORIGIN = Span(Position(1, 1, 0), Position(1, 1, 0))
@@ -122,13 +122,13 @@ class Engine:
         self.cache = Cache(config.cache_dir, self._cache_key()) if cache and config.cache_dir else None
 
     def _cache_key(self) -> str:
-        """Everything besides a file's bytes that its findings depend on (a file whose findings
-        depend on more, such as the clock, is not cached: see `Document.cacheable`)."""
+        """Everything besides a file's bytes that its findings depend on. Schema files are not
+        read here: the cache file lists those its findings came from (`Cache.depends`); a file
+        whose findings depend on more, such as the clock, is not cached (`Document.cacheable`)."""
         from postlint import __version__
 
         plugins = sorted(f"{dist}=={version}" for dist, version in self.registry.versions.items())
-        loaded = [digest(schema_source(self.config.root, ref)) for ref in self.services.schema_refs]
-        return run_key([__version__, repr(self.config), os.getcwd(), *plugins, *loaded])
+        return run_key([__version__, repr(self.config), os.getcwd(), *plugins])
 
     # -- one document ------------------------------------------------------------------
 

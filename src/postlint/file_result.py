@@ -1,11 +1,12 @@
-"""What a run keeps of one checked file: small, picklable and cacheable — never the document."""
+"""What a run keeps of one checked file: small and cacheable — never the document (it crosses
+from a worker process as `cache.Wire`)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from postlint.findings import Finding, Reduce
+from postlint.findings import Finding
 from postlint.rule import Fact
 from postlint.suppress import Suppressions
 
@@ -25,10 +26,6 @@ class FileResult:
     stamp: tuple[int, int] | None = None
     """The size and modification time (ns) of the bytes checked; None when the result is
     not to be cached (an unreadable file, a post naming its own schema)."""
-
-    def __reduce__(self) -> Reduce:
-        fields = (self.facts, self.suppressions, self.lines, self.digest, self.fixed, self.diff, self.stamp)
-        return FileResult, (self.display, self.findings, *fields)
 
     @property
     def plain(self) -> bool:

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from pathlib import Path
 from typing import Any
 
 from postlint.config import Config
 from postlint.errors import UsageError
-from postlint.schema import EMBEDDED_PREFIX, SHIPPED, SchemaLoadError, SchemaStore
+from postlint.schema import SchemaLoadError, SchemaStore
 
 
 class Services(Mapping[str, Any]):
@@ -27,12 +26,6 @@ class Services(Mapping[str, Any]):
             "timezone": config.timezone,
             "case-insensitive-keys": config.case_insensitive_keys,
         }
-
-    @property
-    def schema_refs(self) -> list[str]:
-        """The configured schemas, as config names them (`postlint:NAME` or a path from the root)."""
-        default = self._config.schema or f"{EMBEDDED_PREFIX}post.schema.json"
-        return [default, *(ref for _, ref in self._config.schemas)]
 
     @property
     def schemas(self) -> SchemaStore:
@@ -56,13 +49,3 @@ class Services(Mapping[str, Any]):
 
     def __len__(self) -> int:
         return len(self._values) + 1
-
-
-def schema_source(root: Path, ref: str) -> bytes:
-    """The bytes of a configured schema (empty when it cannot be read: building the store says why)."""
-    try:
-        if ref.startswith(EMBEDDED_PREFIX):
-            return (SHIPPED / ref[len(EMBEDDED_PREFIX) :]).read_bytes()
-        return (root.resolve() / ref).read_bytes()
-    except (OSError, ValueError):
-        return b""
