@@ -2,16 +2,17 @@
 
 The cache file is keyed by postlint's version, the resolved config and the plugins'
 versions; it also lists every schema file its findings came from (the configured ones
-and each `$ref`'d part) with a digest, and is not used when one of them has changed.
-A file whose findings depend on more than that (a post naming its own schema, a date
-near today) is never cached. Entries match a file by size and modification time first,
-by content hash second (CI checkouts reset modification times). A file's facts are kept as JSON text, decoded only when corpus rules must run
-again: the cache also remembers the last run's corpus findings with a fingerprint of
-the facts they came from (every file's, as text). It is JSON, never pickle: a cache
-folder committed by a stranger's pull request must not be able to run code. A corrupt
-or foreign file is ignored and rebuilt; writes are atomic, so parallel runs cannot
-corrupt it; files no run has used for two weeks (other configs', other versions') are
-removed, and so are the temporary files of runs that were killed.
+and each `$ref`'d part) with a digest, and is not used when one of them has changed. A
+file whose findings depend on more than that (a post naming its own schema, a date near
+today) is never cached. Entries match a file by size and modification time first, by
+content hash second (CI checkouts reset modification times). A file's facts are kept as
+JSON text, decoded only when corpus rules must run again: the cache also remembers the
+last run's corpus findings with a fingerprint of the facts they came from (every file's,
+as text). It is JSON, never pickle: a cache folder committed by a stranger's pull
+request must not be able to run code. A corrupt or foreign file is ignored and rebuilt;
+writes are atomic, so parallel runs cannot corrupt it; files no run has used for two
+weeks (other configs', other versions') are removed, and so are the temporary files of
+runs that were killed.
 """
 
 from __future__ import annotations
