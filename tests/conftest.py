@@ -23,6 +23,13 @@ def _cache_outside_the_repository(tmp_path_factory: pytest.TempPathFactory, monk
     monkeypatch.setenv("POSTLINT_CACHE_DIR", str(tmp_path_factory.mktemp("postlint-cache")))
 
 
+@pytest.fixture(autouse=True)
+def _no_resident_server(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A `postlint server` the developer left running must not answer the tests' checks: they
+    test this tree, which the server may not have loaded. Tests of the server unset this."""
+    monkeypatch.setenv("POSTLINT_NO_SERVER", "1")
+
+
 @pytest.fixture
 def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Run in `tmp_path`, with no colour settings from the environment."""

@@ -1,5 +1,5 @@
 import sys
 
-from postlint.cli import main
+from postlint.client import main
 
 sys.exit(main())

@@ -1,0 +1,202 @@
+"""The command line's first step: hand a check to the resident server when one runs.
+
+`postlint server start` leaves a process with postlint imported and warmed up; a check
+then costs a connection and a fork instead of a Python start-up full of imports (about
+a fifth of the time for one post). This module is what every `postlint` run imports
+first, so it imports only C modules: when no server answers, the run goes on in this
+process exactly as before.
+
+The request carries the caller's standard streams (as file descriptors, so terminal
+detection, colours and pipes behave as in-process), working directory, umask,
+environment and arguments. The server checks the caller is the same user.
+"""
+
+from __future__ import annotations
+
+import _socket
+import os
+import sys
+
+TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: this module must stay light
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+PROTOCOL = b"postlint-server-1"
+NO_SERVER = "POSTLINT_NO_SERVER"
+"""Set (to anything but empty) to always check in this process."""
+AUTO_START = "POSTLINT_SERVER"
+"""Set to 1 to start a server when none runs (as `check --server`)."""
+RUNTIME_DIR = "POSTLINT_RUNTIME_DIR"
+"""Where server sockets live (default: $XDG_RUNTIME_DIR/postlint, else /tmp/postlint-<uid>)."""
+_MAX_SOCKET_PATH = 100  # sun_path holds 104 to 108 bytes, by platform
+
+
+def runtime_dir() -> str:
+    chosen = os.environ.get(RUNTIME_DIR)
+    if chosen:
+        return chosen
+    xdg = os.environ.get("XDG_RUNTIME_DIR")
+    if xdg:
+        return os.path.join(xdg, "postlint")
+    return os.path.join("/tmp", f"postlint-{os.getuid()}")
+
+
+def private(folder: str) -> bool:
+    """Whether `folder` is a real folder of this user's that nobody else can enter."""
+    try:
+        info = os.lstat(folder)
+    except OSError:
+        return False
+    return info.st_uid == os.getuid() and (info.st_mode & 0o170077) == 0o040000
+
+
+def server_id() -> str:
+    """Names the installation a server serves: this Python, its import path and postlint's own
+    files, and the times of the folders packages are installed into (a plugin installed or
+    removed changes them). A server started before an upgrade is not used after it."""
+    import zlib
+
+    package = os.path.dirname(os.path.abspath(__file__))
+    path = sys.path[1:]  # the first is the script's folder or the working one: the request carries it
+    parts = [os.path.realpath(sys.executable), package, *path]  # python and python3 are one
+    for folder in (package, *path):
+        try:
+            info = os.stat(folder)
+        except OSError:
+            continue
+        parts.append(f"{info.st_mtime_ns}:{info.st_ino}")
+    blob = "\0".join(parts).encode("utf-8", "surrogateescape")
+    return f"{zlib.crc32(blob):08x}{zlib.adler32(blob):08x}"
+
+
+def socket_path() -> str | None:
+    """The socket of this installation's server; None when the folder is not private, or the
+    path too long for a Unix socket."""
+    folder = runtime_dir()
+    path = os.path.join(folder, f"{server_id()}.sock")
+    if len(os.fsencode(path)) > _MAX_SOCKET_PATH:
+        return None
+    return path
+
+
+def _stream_settings(stream: object) -> bytes:
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    errors = getattr(stream, "errors", None) or "strict"
+    return f"{encoding}:{errors}".encode()
+
+
+def encode_request(args: Sequence[str]) -> bytes:
+    """The request body: NUL-separated fields, the environment last."""
+    fields = [
+        PROTOCOL,
+        b"check",
+        os.fsencode(os.getcwd()),
+        os.fsencode(sys.path[0] if sys.path else ""),
+        b"%d" % os.umask(os.umask(0o022)),
+        _stream_settings(sys.stdout),
+        _stream_settings(sys.stderr),
+        b"%d" % len(args),
+        *(os.fsencode(arg) for arg in args),
+        *(os.fsencode(key) + b"=" + os.fsencode(value) for key, value in os.environ.items()),
+    ]
+    return b"\0".join(fields)
+
+
+def read_exactly(sock: _socket.socket, size: int) -> bytes | None:
+    """`size` bytes from `sock`; None when it closes first."""
+    data = b""
+    while len(data) < size:
+        chunk = sock.recv(size - len(data))
+        if not chunk:
+            return None
+        data += chunk
+    return data
+
+
+def forward(args: Sequence[str]) -> int | None:
+    """Run `args` (a `check`) in the server and return its exit code; None when no server
+    answered before the check started (the caller then runs it here)."""
+    if args[:1] != ["check"] or os.environ.get(NO_SERVER) or not hasattr(os, "fork"):
+        return None
+    path = socket_path()
+    if path is None or not private(os.path.dirname(path)):
+        return None
+    if not hasattr(_socket, "AF_UNIX") or not hasattr(_socket, "SCM_RIGHTS"):  # pragma: no cover - Windows
+        return None
+    sock = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
+    try:
+        sock.connect(path)
+        message = encode_request(args)
+        message = len(message).to_bytes(4, "big") + message
+        fds = b"".join(fd.to_bytes(4, sys.byteorder, signed=True) for fd in (0, 1, 2))
+        sent = sock.sendmsg([message], [(_socket.SOL_SOCKET, _socket.SCM_RIGHTS, fds)])
+        sock.sendall(message[sent:])
+        started = read_exactly(sock, 4)
+    except OSError:
+        sock.close()
+        return None  # no server (or a stale socket, or a standard stream closed): check here
+    if started is None:
+        sock.close()
+        return None  # the server turned the request down before starting it
+    return _wait(sock, int.from_bytes(started, "big"))
+
+
+def _wait(sock: _socket.socket, pid: int) -> int:
+    """Wait for the check's exit code, passing Ctrl-C and termination on to the process running it."""
+    import _signal  # type: ignore[import-not-found]  # `signal` imports enum: 4 ms more
+
+    def pass_on(signum: int, frame: object) -> None:
+        try:  # noqa: SIM105 - contextlib is not imported on this path
+            os.kill(pid, signum)
+        except OSError:
+            pass
+
+    for name in ("SIGINT", "SIGTERM", "SIGHUP"):
+        if hasattr(_signal, name):
+            _signal.signal(getattr(_signal, name), pass_on)
+    try:
+        code = read_exactly(sock, 4)
+    except OSError:
+        code = None
+    finally:
+        sock.close()
+    if code is None:
+        sys.stderr.write("postlint: error: the server's check process ended without an exit code\n")
+        return 2
+    return int.from_bytes(code, "big", signed=True)
+
+
+def wants_auto_start(args: Sequence[str]) -> bool:
+    """`check --server` (before any `--`) or POSTLINT_SERVER=1, and not in CI."""
+    if os.environ.get("CI") or args[:1] != ["check"] or not hasattr(os, "posix_spawn"):
+        return False
+    options = args[: args.index("--")] if "--" in args else args
+    return "--server" in options or os.environ.get(AUTO_START) == "1"
+
+
+def start_in_background() -> None:
+    """Start a server for the next runs; this run goes on in its own process."""
+    try:  # noqa: SIM105 - contextlib is not imported on this path
+        os.posix_spawn(
+            sys.executable,
+            [sys.executable, "-m", "postlint", "server", "start", "--quiet"],
+            dict(os.environ, **{NO_SERVER: "1"}),
+        )
+    except OSError:
+        pass
+
+
+def main() -> int:
+    """The `postlint` command: through the server when one runs, else here."""
+    args = sys.argv[1:]
+    code = forward(args)
+    if code is not None:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)  # the check ran in the server: this process holds nothing to tidy up
+
+    if wants_auto_start(args):
+        start_in_background()
+    from postlint.cli import main as run_here
+
+    return run_here(args)
