@@ -7,7 +7,9 @@ fails to import, declares a malformed or duplicate code, or uses the reserved
 
 from __future__ import annotations
 
+import os
 import re
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -99,7 +101,31 @@ def _validate(rule: BaseRule, dist: str, origin: dict[str, str]) -> None:
             raise UsageError(f"plugin {dist!r}: rule {key} is already defined by {origin[key]!r}")
 
 
+_loaded: dict[tuple[str, ...], Registry] = {}
+
+
+def _installed() -> tuple[str, ...]:
+    """What the installed plugins depend on: the import path and each folder's time (installing
+    or removing a distribution adds or removes a metadata folder in it)."""
+    signature = []
+    for folder in sys.path:
+        try:
+            signature.append(f"{folder}\0{os.stat(folder or '.').st_mtime_ns}")
+        except OSError:
+            signature.append(folder)
+    return tuple(signature)
+
+
 def load_registry() -> Registry:
+    """Every rule, postlint's and the plugins', read once per process and installation."""
+    signature = _installed()
+    registry = _loaded.get(signature)
+    if registry is None:
+        registry = _loaded[signature] = _load_registry()
+    return registry
+
+
+def _load_registry() -> Registry:
     origin: dict[str, str] = {}
     versions: dict[str, str] = {}
     rules: list[AnyRule] = []

@@ -9,6 +9,7 @@ under the allowed roots and refuses everything else.
 from __future__ import annotations
 
 import json
+from functools import cache
 from pathlib import Path
 from typing import Any, NamedTuple
 from urllib.parse import unquote, urlparse
@@ -84,7 +85,9 @@ SHIPPED = Path(__file__).parent / "schemas"
 would find the same files, and import `tempfile` and `zipfile` on every run to do so)."""
 
 
+@cache
 def embedded_schema(name: str = "post.schema.json") -> LoadedSchema:
+    """A shipped schema, compiled once per process (a server's checks share it)."""
     resource = SHIPPED / name
     if not resource.is_file():
         shipped = sorted(p.name for p in SHIPPED.iterdir())
