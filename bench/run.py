@@ -7,7 +7,10 @@ Measures, on a generated corpus (bench/generate.py):
   with PyYAML's C loader;
 - `postlint check` cold (no cache), warm (cache present, nothing changed), and after
   1% of the files changed;
-- `postlint check one-post.md` against `python -c pass`;
+- `postlint check one-post.md` against `python -c pass`: the post edited before each run
+  and the rest of its tree cached (a pre-commit run), in a new process and through
+  `postlint server`; with `--no-cache`; and a process that only imports the third-party
+  modules a check needs (the floor of a check without the server);
 - the same cold check on a corpus of `--big` posts (time and peak memory);
 - with Node.js present, markdownlint-cli2 and remark-cli with
   remark-lint-frontmatter-schema, installed into a scratch folder (never the repository).
@@ -61,16 +64,21 @@ MEASURE = textwrap.dedent(
 
 ENV = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
 """As installed: bytecode is written once and read after (without it, every start compiles postlint)."""
+ENV["POSTLINT_NO_SERVER"] = "1"  # in-process, unless a case says otherwise (a server left running must not answer)
+IMPORTS = "import yaml, regex, jsonschema_rs"
+"""The third-party modules every check of a Bengali post imports: a floor for a check in a new process."""
 
 
-def measure(command: list[str], runs: int, before: Callable[[], None] | None = None) -> tuple[float, float]:
+def measure(
+    command: list[str], runs: int, before: Callable[[], None] | None = None, env: dict[str, str] | None = None
+) -> tuple[float, float]:
     """Median wall seconds and peak resident MB (of the largest process) of `command`."""
     walls, peaks = [], []
     for _ in range(runs):
         if before is not None:
             before()
         out = subprocess.run(
-            [sys.executable, "-c", MEASURE, *command], capture_output=True, text=True, check=True, env=ENV
+            [sys.executable, "-c", MEASURE, *command], capture_output=True, text=True, check=True, env=env or ENV
         )
         wall, peak_kb = out.stdout.split()
         walls.append(float(wall))
@@ -96,6 +104,42 @@ def touch_some(corpus: Path, fraction: float) -> Callable[[], None]:
                 out.write(f"\nEdit {counter[0]}.\n")
 
     return change
+
+
+def edit(path: Path) -> Callable[[], None]:
+    """Before each run, append a line to `path`: what a pre-commit run sees (a changed post)."""
+    counter = [0]
+
+    def change() -> None:
+        counter[0] += 1
+        with path.open("a", encoding="utf-8") as out:
+            out.write(f"\nEdit {counter[0]}.\n")
+
+    return change
+
+
+def one_post(work: Path, one: Path, runs: int) -> list[tuple[str, float, float]]:
+    """One post, edited before each run, in a tree whose other files are cached: in this
+    process, and through `postlint server` (started here, stopped at the end)."""
+    cache = work / "one-cache"
+    shutil.rmtree(cache, ignore_errors=True)
+    check = postlint("--cache-dir", str(cache), str(one))
+    subprocess.run(check, env=ENV, capture_output=True)  # the rest of the tree cached
+    rows = [("postlint check one-post.md (edited)", *measure(check, runs * 2, edit(one)))]
+    runtime = Path(tempfile.mkdtemp(prefix="plrt-"))  # short: a socket's path has ~100 bytes
+    served = {name: value for name, value in ENV.items() if name != "POSTLINT_NO_SERVER"}
+    served["POSTLINT_RUNTIME_DIR"] = str(runtime)
+    server = [sys.executable, "-m", "postlint", "server"]
+    subprocess.run([*server, "start", "--quiet"], env=served, check=True)
+    try:
+        rows.append(("... through postlint server", *measure(check, runs * 2, edit(one), served)))
+        status = subprocess.run([*server, "status"], env=served, capture_output=True, text=True).stdout
+        if " 0 check(s) served" in status:
+            raise SystemExit("the server served no check: its figure would be the in-process one")
+    finally:
+        subprocess.run([*server, "stop"], env=served, capture_output=True)
+        shutil.rmtree(runtime, ignore_errors=True)
+    return rows
 
 
 def node_tools(work: Path, corpus: Path, runs: int) -> list[tuple[str, float, float]]:
@@ -159,8 +203,12 @@ def main() -> None:
     rows.append(("postlint warm, 1% of files changed", *changed))
     bare = measure([sys.executable, "-c", "pass"], runs * 2)
     rows.append(("python -c pass", *bare))
+    imports = measure([sys.executable, "-c", IMPORTS], runs * 2)
+    rows.append((f"python -c '{IMPORTS}'", *imports))
     single = measure(postlint("--no-cache", str(one)), runs * 2)
-    rows.append(("postlint check one-post.md", *single))
+    rows.append(("postlint check one-post.md --no-cache", *single))
+    edited, served = one_post(work, one, runs)
+    rows += [edited, served]
     if args.big:
         if not big.exists():
             generate(big, args.big, seed=2)
@@ -175,14 +223,17 @@ def main() -> None:
     if not args.no_node:
         rows += node_tools(work, corpus, runs)
     print(f"\n{args.count:,} posts in {corpus} ({sum(p.stat().st_size for p in corpus.rglob('*.md')) / 1e6:.0f} MB)\n")
-    print(f"{'case':<46} {'wall s':>8} {'peak MB':>8}")
+    print(f"{'case':<52} {'wall s':>8} {'peak MB':>8}")
     for name, wall, peak in rows:
-        print(f"{name:<46} {wall:8.3f} {peak:8.1f}")
+        print(f"{name:<52} {wall:8.3f} {peak:8.1f}")
     print("\nratios")
     print(f"  cold / floor                      {cold[0] / floor[0]:6.2f}   (target <= 1.5)")
     print(f"  warm / cold                       {warm[0] / cold[0]:6.2f}   (target <= 0.15)")
     print(f"  1% changed / cold                 {changed[0] / cold[0]:6.2f}   (target <= 0.25)")
-    print(f"  one post / python -c pass         {single[0] / bare[0]:6.2f}   (target <= 2.5)")
+    print(f"  one post, server / python -c pass {served[1] / bare[0]:6.2f}   (target <= 2.5)")
+    alone = imports[0] / bare[0]
+    print(f"  one post, no server               {edited[1] / bare[0]:6.2f}   (its imports alone: {alone:.2f})")
+    print(f"  one post, no server, --no-cache   {single[0] / bare[0]:6.2f}")
     if args.big:
         print(f"  {args.big:,} / {args.count:,} posts             {large[0] / cold[0]:6.2f}   (target <= 5.5)")
         print(f"  peak memory, {args.big:,} posts       {large[1]:6.1f} MB (target <= 150)")
