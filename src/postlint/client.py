@@ -175,12 +175,15 @@ def wants_auto_start(args: Sequence[str]) -> bool:
 
 
 def start_in_background() -> None:
-    """Start a server for the next runs; this run goes on in its own process."""
+    """Start a server for the next runs; this run goes on in its own process. The starter gets
+    none of this process's streams: whoever reads them (pre-commit) is not kept waiting."""
+    quiet = [(os.POSIX_SPAWN_OPEN, fd, os.devnull, os.O_RDWR, 0) for fd in (0, 1, 2)]
     try:  # noqa: SIM105 - contextlib is not imported on this path
         os.posix_spawn(
             sys.executable,
             [sys.executable, "-m", "postlint", "server", "start", "--quiet"],
             dict(os.environ, **{NO_SERVER: "1"}),
+            file_actions=quiet,
         )
     except OSError:
         pass
@@ -189,7 +192,11 @@ def start_in_background() -> None:
 def main() -> int:
     """The `postlint` command: through the server when one runs, else here."""
     args = sys.argv[1:]
-    code = forward(args)
+    try:
+        code = forward(args)
+    except KeyboardInterrupt:  # before the check started
+        sys.stderr.write("postlint: interrupted\n")
+        return 130
     if code is not None:
         sys.stdout.flush()
         sys.stderr.flush()

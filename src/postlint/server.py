@@ -411,6 +411,11 @@ def _run_check(conn: socket.socket, call: CheckCall, fds: list[int]) -> int:
         code = main(call.args)
     except SystemExit as exc:  # pragma: no cover - main returns its codes
         code = exc.code if isinstance(exc.code, int) else 1
+    except Exception:  # what Python does with an uncaught error: a traceback, exit 1
+        import traceback
+
+        traceback.print_exc()
+        code = 1
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(OSError):  # a closed pipe: the caller is gone
             stream.flush()
