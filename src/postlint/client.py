@@ -118,8 +118,10 @@ def forward(args: Sequence[str]) -> int | None:
     answered before the check started (the caller then runs it here)."""
     if args[:1] != ["check"] or os.environ.get(NO_SERVER) or not hasattr(os, "fork"):
         return None
+    if not private(runtime_dir()):
+        return None  # no server ever started here (one stat)
     path = socket_path()
-    if path is None or not private(os.path.dirname(path)):
+    if path is None:
         return None
     if not hasattr(_socket, "AF_UNIX") or not hasattr(_socket, "SCM_RIGHTS"):  # pragma: no cover - Windows
         return None
