@@ -125,40 +125,75 @@ def forward(args: Sequence[str]) -> int | None:
         return None
     if not hasattr(_socket, "AF_UNIX") or not hasattr(_socket, "SCM_RIGHTS"):  # pragma: no cover - Windows
         return None
+    relay = _Relay()
+    try:
+        code = _run_in_server(path, args, relay)
+    finally:
+        relay.restore()
+    if code is None and relay.pending:
+        raise KeyboardInterrupt  # interrupted before anything started
+    return code
+
+
+class _Relay:
+    """Ctrl-C and termination, passed on to the process running the check once it is known
+    (and kept until then: a signal that comes first is passed on as soon as it is)."""
+
+    NAMES = ("SIGINT", "SIGTERM", "SIGHUP")
+
+    def __init__(self) -> None:
+        import _signal  # type: ignore[import-not-found]  # `signal` imports enum: 4 ms more
+
+        self._signal = _signal
+        self.pid = 0
+        self.pending: list[int] = []
+        self.previous: dict[int, object] = {}
+        for name in self.NAMES:
+            if hasattr(_signal, name):
+                number = getattr(_signal, name)
+                self.previous[number] = _signal.signal(number, self._received)
+
+    def _received(self, signum: int, frame: object) -> None:
+        if self.pid:
+            self._pass_on(signum)
+        else:
+            self.pending.append(signum)
+
+    def _pass_on(self, signum: int) -> None:
+        try:  # noqa: SIM105 - contextlib is not imported on this path
+            os.kill(self.pid, signum)
+        except OSError:
+            pass  # it has just ended
+
+    def started(self, pid: int) -> None:
+        self.pid = pid
+        for signum in self.pending:
+            self._pass_on(signum)
+
+    def restore(self) -> None:
+        for number, handler in self.previous.items():
+            self._signal.signal(number, handler)
+
+
+def _run_in_server(path: str, args: Sequence[str], relay: _Relay) -> int | None:
     sock = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
     try:
         sock.connect(path)
         message = encode_request(args)
         message = len(message).to_bytes(4, "big") + message
+        if relay.pending:
+            return None
         fds = b"".join(fd.to_bytes(4, sys.byteorder, signed=True) for fd in (0, 1, 2))
         sent = sock.sendmsg([message], [(_socket.SOL_SOCKET, _socket.SCM_RIGHTS, fds)])
         sock.sendall(message[sent:])
         started = read_exactly(sock, 4)
-    except OSError:
-        sock.close()
-        return None  # no server (or a stale socket, or a standard stream closed): check here
-    if started is None:
-        sock.close()
-        return None  # the server turned the request down before starting it
-    return _wait(sock, int.from_bytes(started, "big"))
-
-
-def _wait(sock: _socket.socket, pid: int) -> int:
-    """Wait for the check's exit code, passing Ctrl-C and termination on to the process running it."""
-    import _signal  # type: ignore[import-not-found]  # `signal` imports enum: 4 ms more
-
-    def pass_on(signum: int, frame: object) -> None:
-        try:  # noqa: SIM105 - contextlib is not imported on this path
-            os.kill(pid, signum)
-        except OSError:
-            pass
-
-    for name in ("SIGINT", "SIGTERM", "SIGHUP"):
-        if hasattr(_signal, name):
-            _signal.signal(getattr(_signal, name), pass_on)
-    try:
+        if started is None:
+            return None  # the server turned the request down before starting it: check here
+        relay.started(int.from_bytes(started, "big"))
         code = read_exactly(sock, 4)
     except OSError:
+        if not relay.pid:
+            return None  # no server (or a stale socket, or a standard stream closed): check here
         code = None
     finally:
         sock.close()
