@@ -1,12 +1,14 @@
 """`postlint server`: a resident process that runs checks for `postlint check` (see client.py).
 
-The server imports postlint and its rules, checks the rules' own examples once (which
-builds every pattern and the default schema's validator), then waits on a Unix socket
-in a private folder. Each check is run in a process forked from it, with the caller's
-streams, folder, umask, environment and arguments: nothing one check does reaches the
-next, and the output is what the same check prints in-process. It stops when told
-(`postlint server stop`) or after `idle` minutes without a request. A lock file held
-for its lifetime keeps two servers of one installation from starting.
+The server imports postlint and its rules and checks the rules' own examples once
+(which builds every pattern and the default schema's validator). It keeps two spare
+processes forked from itself, each waiting on a Unix socket in a private folder for one
+check, which it runs with the caller's streams, folder, umask, environment and
+arguments: nothing one check does reaches the next, and the output is what the same
+check prints in-process. A spare that took a check is replaced once no check runs (or
+at once, when none is left). The server stops when told (`postlint server stop`, on a
+second socket) or after `idle` minutes without a check; a lock file held for its
+lifetime keeps two servers of one installation from starting.
 """
 
 from __future__ import annotations
@@ -163,6 +165,7 @@ class Warm:
     def __init__(self) -> None:
         self.folder = tempfile.TemporaryDirectory(prefix="postlint-server-")
         root = Path(self.folder.name)
+        (root / "postlint.toml").write_text("# the defaults: no config above this folder applies\n", encoding="utf-8")
         examples = root / "examples"
         examples.mkdir()
         self.some = root / "some"
