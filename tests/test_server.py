@@ -244,3 +244,57 @@ def test_ctrl_c_reaches_the_check(server: Path, tmp_path: Path) -> None:
     out, err = proc.communicate(timeout=60)
     assert proc.returncode == 130, (out, err)
     assert err.strip().endswith("postlint: interrupted")
+
+
+def test_a_plugin_installed_after_the_server_started_is_not_missed(runtime: Path, tmp_path: Path) -> None:
+    from tests.test_plugins import DEMO_MODULE, make_plugin
+
+    plugins, posts = tmp_path / "plugins", tmp_path / "posts"
+    plugins.mkdir()
+    posts.mkdir()
+    (posts / "todo.md").write_text(CLEAN.replace("title: Hello", "title: Hello TODO"), encoding="utf-8")
+    started = postlint(runtime, "server", "start", "--idle", "5", PYTHONPATH=plugins)
+    assert started.returncode == 0, started.stderr
+    pid = int(started.stdout.split("(pid ")[1].split(")")[0])
+    try:
+        before = postlint(runtime, "check", "--format", "json", ".", cwd=posts, PYTHONPATH=plugins)
+        assert (before.returncode, before.stdout.strip()) == (0, "[]")
+        assert " 1 check(s) served" in postlint(runtime, "server", "status", PYTHONPATH=plugins).stdout
+        make_plugin(plugins, "postlint-demo", "postlint_demo", DEMO_MODULE, {"demo": "postlint_demo:RULES"})
+        after = postlint(runtime, "check", "--format", "json", ".", cwd=posts, PYTHONPATH=plugins)
+        assert after.returncode == 1
+        assert '"DEMO001"' in after.stdout  # checked by the installation as it is now, here
+        assert postlint(runtime, "server", "status", PYTHONPATH=plugins).returncode == 1  # not the old server
+    finally:
+        os.kill(pid, signal.SIGTERM)  # the old server, which `stop` no longer names
+
+
+def test_fixes_through_the_server_are_the_fixes_made_here(server: Path, tree: Path, tmp_path: Path) -> None:
+    copies = []
+    for name, through in (("served", True), ("here", False)):
+        copy = tmp_path / name
+        shutil.copytree(tree, copy)
+        proc = postlint(server, "check", "--fix", "--no-cache", ".", cwd=copy, server=through)
+        copies.append((copy, proc))
+    (served_copy, served_proc), (here_copy, here_proc) = copies
+    assert (served_proc.returncode, served_proc.stdout) == (here_proc.returncode, here_proc.stdout)
+    assert "Fixed" in served_proc.stdout or "fixed" in served_proc.stdout
+    for path in sorted(here_copy.rglob("*.md")):
+        twin = served_copy / path.relative_to(here_copy)
+        assert twin.read_bytes() == path.read_bytes(), path.name
+    assert (served_copy / "2025" / "defects.md").read_bytes() != (tree / "2025" / "defects.md").read_bytes()
+
+
+def test_a_server_whose_folder_is_removed_stops(runtime: Path) -> None:
+    started = postlint(runtime, "server", "start", "--idle", "30")
+    pid = int(started.stdout.split("(pid ")[1].split(")")[0])
+    shutil.rmtree(runtime)
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.1)
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)

@@ -200,6 +200,7 @@ class Server:
         self.warm = warm
         self.idle_seconds = idle_seconds
         self.started = time.time()
+        self.inode = os.stat(listener.getsockname()).st_ino
         self.served = 0
         self.spares: set[int] = set()
         self.busy: set[int] = set()
@@ -236,9 +237,18 @@ class Server:
                     return
                 if time.monotonic() - last > self.idle_seconds and not self.busy:
                     return
+                if not self._still_listed():
+                    return  # its folder was removed: no check can reach it any more
         finally:
             for pid in self.spares:
                 os.kill(pid, signal.SIGTERM)
+
+    def _still_listed(self) -> bool:
+        """Whether the socket file is still this server's."""
+        try:
+            return os.stat(self.listener.getsockname()).st_ino == self.inode
+        except OSError:
+            return False
 
     def _reap(self) -> None:
         while True:
@@ -480,7 +490,8 @@ def _run_server(path: str, idle_minutes: float, ready: int | None) -> None:
             Server(listener, control, warm, idle_minutes * 60).serve()
         finally:
             for sock in (listener, control):
-                os.unlink(sock.getsockname())
+                with contextlib.suppress(OSError):  # removed with its folder
+                    os.unlink(sock.getsockname())
                 sock.close()
             warm.close()
     finally:
