@@ -69,12 +69,16 @@ def _one_at_a_time(
         done = 0
         try:
             with _pool(engine, 1) as pool:
-                for batch in pool.map(_work, (([target], fix, facts_only) for target in rest)):
+                for target in rest:
+                    # One file in flight (not `map`, which queues the next ones): a finished
+                    # file whose result the pool had not yet read when the worker died
+                    # would be reported as broken too.
+                    wires = pool.submit(_work, ([target], fix, facts_only)).result()
                     done += 1
-                    yield from_wire(batch[0])
+                    yield from_wire(wires[0])
             return
         except BrokenProcessPool:
-            yield engine.died(rest[done])  # one worker, in order: it died on this file
+            yield engine.died(rest[done])  # the file in flight when the worker died
             rest = rest[done + 1 :]
 
 
