@@ -185,7 +185,8 @@ def _run_in_server(path: str, args: Sequence[str], relay: _Relay) -> int | None:
             return None
         fds = b"".join(fd.to_bytes(4, sys.byteorder, signed=True) for fd in (0, 1, 2))
         sent = sock.sendmsg([message], [(_socket.SOL_SOCKET, _socket.SCM_RIGHTS, fds)])
-        sock.sendall(message[sent:])
+        if sent < len(message):  # never an empty send: a quick check may be over, its socket closed
+            sock.sendall(message[sent:])
         started = read_exactly(sock, 4)
         if started is None:
             return None  # the server turned the request down before starting it: check here
