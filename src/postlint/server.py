@@ -404,6 +404,7 @@ def _run_check(conn: socket.socket, call: CheckCall, fds: list[int]) -> int:
     for fd in fds:
         if fd > 2:
             os.close(fd)
+    fds.clear()  # closed: the caller's finally has nothing left to close
     signal.signal(signal.SIGINT, signal.default_int_handler)
     for name in ("SIGTERM", "SIGHUP", "SIGCHLD"):
         signal.signal(getattr(signal, name), signal.SIG_DFL)
