@@ -70,8 +70,8 @@ def server_id() -> str:
 
 
 def socket_path() -> str | None:
-    """The socket of this installation's server; None when the folder is not private, or the
-    path too long for a Unix socket."""
+    """The socket of this installation's server; None when the path is too long for a Unix
+    socket (whether its folder is private is the caller's to check)."""
     folder = runtime_dir()
     path = os.path.join(folder, f"{server_id()}.sock")
     if len(os.fsencode(path)) > _MAX_SOCKET_PATH:
