@@ -206,6 +206,7 @@ class Server:
         self.busy: set[int] = set()
         self.failed = 0
         self.taken, self.tell_taken = os.pipe()
+        os.set_blocking(self.taken, False)
         self.alive, self.still_alive = os.pipe()
         """Spares read `alive`: at its end of file (this process is gone, even killed) they stop."""
         listener.setblocking(False)  # spares wait on it together: one accepts, the others go on waiting
@@ -226,12 +227,7 @@ class Server:
                 ready, _, _ = select.select([self.control.fileno(), self.taken, ended], [], [], 1.0)
                 if ended in ready:
                     os.read(ended, 4096)
-                if self.taken in ready:
-                    for at in range(0, len(data := os.read(self.taken, 4096)), 4):
-                        pid = int.from_bytes(data[at : at + 4], "big")
-                        self.spares.discard(pid)
-                        self.busy.add(pid)
-                        self.served += 1
+                if self.taken in ready and self._note_taken():
                     last = time.monotonic()
                 if self.control.fileno() in ready and not self._answer_control():
                     return
@@ -250,7 +246,21 @@ class Server:
         except OSError:
             return False
 
+    def _note_taken(self) -> bool:
+        """Move the spares that took a check to `busy`; whether any did."""
+        try:
+            data = os.read(self.taken, 4096)
+        except BlockingIOError:
+            return False
+        for at in range(0, len(data), 4):
+            pid = int.from_bytes(data[at : at + 4], "big")
+            self.spares.discard(pid)
+            self.busy.add(pid)
+            self.served += 1
+        return bool(data)
+
     def _reap(self) -> None:
+        self._note_taken()  # first: a spare tells it took a check before it can end
         while True:
             try:
                 pid, _ = os.waitpid(-1, os.WNOHANG)
