@@ -108,7 +108,7 @@ def add_ignores(findings: Sequence[Finding], targets: Sequence[Target], max_byte
         here = by_path.get(target.display)
         if not here:
             continue
-        doc = load(Path(target.path), target.display, max_bytes)
+        doc = load(target.path, target.display, max_bytes)
         if doc.text is None:
             skipped.append(target.display)
             continue

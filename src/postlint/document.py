@@ -122,7 +122,8 @@ class Document:
     when there is none or it could not be parsed (the problems say which).
     """
 
-    path: Path
+    file: str | Path
+    """The file as it was read (a string in a run: a Path per file costs microseconds; see `path`)."""
     display_path: str
     text: str | None
     has_bom: bool = False
@@ -145,6 +146,10 @@ class Document:
     def __post_init__(self) -> None:
         if not self.relative_path:
             self.relative_path = self.display_path
+
+    @property
+    def path(self) -> Path:
+        return Path(self.file)
 
     def memoised(self, key: str, compute: Callable[[], T]) -> T:
         """`compute()`, worked out once per document and kept in `memo` under `key`."""

@@ -133,7 +133,7 @@ class Engine:
     # -- one document ------------------------------------------------------------------
 
     def read(self, target: Target) -> Document:
-        doc = load(Path(target.path), target.display, self.max_bytes)
+        doc = load(target.path, target.display, self.max_bytes)
         doc.relative_path = target.relative
         if doc.text is not None:
             parse_front_matter(doc)
@@ -142,7 +142,7 @@ class Engine:
     def reparse(self, doc: Document, text: str) -> Document:
         from postlint.fix import encode  # the fixing modules load only when a run fixes
 
-        new = decode(doc.path, doc.display_path, encode(text, doc.has_bom))
+        new = decode(doc.file, doc.display_path, encode(text, doc.has_bom))
         new.relative_path = doc.relative_path
         if new.text is not None:
             parse_front_matter(new)
@@ -302,7 +302,7 @@ class Engine:
                 wanted.setdefault(finding.path, set()).add(line)
         for target in targets:
             if target.display in wanted:
-                doc = load(Path(target.path), target.display, self.max_bytes)
+                doc = load(target.path, target.display, self.max_bytes)
                 if doc.text is not None:
                     known = lines.setdefault(target.display, {})
                     known.update(

@@ -28,7 +28,7 @@ def _at(line: int, column: int, offset: int) -> Span:
     return Span(pos, pos)
 
 
-def _file_problem(path: Path, display: str, code: str, message: str) -> Document:
+def _file_problem(path: str | Path, display: str, code: str, message: str) -> Document:
     return Document(path, display, None, problems=[Problem(code, _at(1, 1, 0), message)])
 
 
@@ -43,7 +43,7 @@ class Read(NamedTuple):
     """Size and modification time (ns) of the file that was read, from the open handle."""
 
 
-def read_bytes(path: Path, max_size: int) -> Read | ReadFailure:
+def read_bytes(path: str | Path, max_size: int) -> Read | ReadFailure:
     """The file's bytes, or why they cannot be had."""
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
@@ -139,7 +139,7 @@ def _invalid_utf8(data: bytes, error: UnicodeDecodeError, skipped: int) -> Probl
     )
 
 
-def decode(path: Path, display: str, data: bytes) -> Document:
+def decode(path: str | Path, display: str, data: bytes) -> Document:
     """Turn bytes into a Document, or into one whose problems say why not."""
     if not data:
         return Document(path, display, "", problems=[Problem("PL006", _at(1, 1, 0), "the file is empty")])
@@ -173,7 +173,7 @@ def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:32]
 
 
-def load(path: Path, display: str, max_size: int = DEFAULT_MAX_FILE_SIZE) -> Document:
+def load(path: str | Path, display: str, max_size: int = DEFAULT_MAX_FILE_SIZE) -> Document:
     read = read_bytes(path, max_size)
     if isinstance(read, ReadFailure):
         return _file_problem(path, display, read.code, read.message)
