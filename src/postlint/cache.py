@@ -20,7 +20,6 @@ from __future__ import annotations
 import contextlib
 import gc
 import hashlib
-import json
 import os
 import sys
 import time
@@ -28,6 +27,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
+from postlint import compact_json
 from postlint.file_result import FileResult
 from postlint.findings import Edit, Finding, Fix, Severity, Span, span_of
 from postlint.lazy import lazy_re
@@ -35,7 +35,8 @@ from postlint.load import DEFAULT_MAX_FILE_SIZE, ReadFailure, digest, read_bytes
 from postlint.rule import Fact
 from postlint.suppress import Suppression, Suppressions
 
-FORMAT = 5
+FORMAT = 6
+"""6: facts written by orjson; text the standard library wrote starts with a space (`compact_json`)."""
 TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# This file marks a cache folder (https://bford.info/cachedir/).\n"
 
 Row = list[Any]
@@ -118,7 +119,7 @@ class CachedFacts(Mapping[str, list[Fact]]):
     def _facts(self) -> dict[str, list[Fact]]:
         if self._decoded is None:
             try:
-                raw = json.loads(self.text)
+                raw = compact_json.loads(self.text)
             except (ValueError, RecursionError):
                 raise CacheCorrupt(f"the cached facts of {self._path} do not decode") from None
             self._decode(raw)
@@ -143,7 +144,7 @@ class CachedFacts(Mapping[str, list[Fact]]):
             return
         with _acyclic():
             try:
-                raws = json.loads(f"[{','.join(f.text for f in waiting)}]")
+                raws = compact_json.loads(_joined([f.text for f in waiting]))
             except (ValueError, TypeError, RecursionError):
                 raise CacheCorrupt("cached facts do not decode") from None
             if len(raws) != len(waiting):
@@ -215,7 +216,7 @@ def facts_text(facts: Mapping[str, Sequence[Fact]]) -> str:
     if isinstance(facts, CachedFacts):
         return facts.text
     raw = {code: [[f.value, _span(f.span)] for f in items] for code, items in facts.items()}
-    return json.dumps(raw, ensure_ascii=False, separators=(",", ":"))
+    return compact_json.values(raw)
 
 
 Wire = tuple[str, str, "tuple[int, int] | None", str, Any]
@@ -309,7 +310,7 @@ class Cache:
         self.forget()
         try:
             with _acyclic():
-                raw = json.loads(self.path.read_bytes())
+                raw = compact_json.loads(self.path.read_bytes())
             if isinstance(raw, dict) and raw.get("format") == FORMAT:
                 rows, corpus, depends = raw["files"], raw["corpus"], raw["depends"]
                 if not (isinstance(rows, dict) and all(_row_shaped(r) for r in rows.values())):
@@ -473,8 +474,13 @@ def _unchanged(depends: dict[str, str]) -> bool:
     return True
 
 
-def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+_json = compact_json.dumps
+
+
+def _joined(texts: list[str]) -> str:
+    """One JSON list of many facts' texts (marked for the standard library if one of them is)."""
+    joined = f"[{','.join(texts)}]"
+    return f" {joined}" if any(text.startswith(" ") for text in texts) else joined
 
 
 class RunKey:
