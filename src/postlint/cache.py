@@ -36,13 +36,14 @@ from postlint.rule import Fact
 from postlint.suppress import Suppression, Suppressions
 
 FORMAT = 6
-"""6: facts written by orjson; text the standard library wrote starts with a space (`compact_json`)."""
+"""6: facts written by orjson, and their key in the row; text the standard library wrote starts with a space (`compact_json`)."""
 TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# This file marks a cache folder (https://bford.info/cachedir/).\n"
 
 Row = list[Any]
-"""One file in the cache file: size, mtime_ns, digest, facts (JSON text), and its findings,
+"""One file in the cache file: size, mtime_ns, digest, facts (JSON text), its findings,
 suppressions, malformed suppressions and line texts, or 0 when it has none of those (most
-files: the cache is smaller, and faster to read). Facts stay text until asked for: a warm
+files: the cache is smaller, and faster to read), and the key of the facts' text (a warm
+run's corpus fingerprint is made of the keys, not hashed again from the text). Facts stay text until asked for: a warm
 run whose corpus findings are remembered never decodes them."""
 
 
@@ -92,10 +93,12 @@ class CachedFacts(Mapping[str, list[Fact]]):
 
     __slots__ = ("_decoded", "_key", "_path", "_text")
 
-    def __init__(self, path: str, text: str | None, decoded: dict[str, list[Fact]] | None = None) -> None:
+    def __init__(
+        self, path: str, text: str | None, decoded: dict[str, list[Fact]] | None = None, key: str | None = None
+    ) -> None:
         self._path, self._text = path, text
         self._decoded = decoded
-        self._key: str | None = None
+        self._key = key
 
     @classmethod
     def checked(cls, path: str, facts: dict[str, list[Fact]]) -> tuple[CachedFacts, str]:
@@ -249,13 +252,15 @@ def encode_row(size: int, mtime_ns: int, r: FileResult, facts: str | None = None
     malformed = [[_span(span), message] for span, message in r.suppressions.malformed]
     lines = {str(k): v for k, v in r.lines.items()}
     rest = [encode_findings(r.findings), sups, malformed, lines] if r.findings or sups or malformed or lines else 0
-    return [size, mtime_ns, r.digest, facts_text(r.facts) if facts is None else facts, rest]
+    text = facts_text(r.facts) if facts is None else facts
+    key = r.facts.key if isinstance(r.facts, CachedFacts) else _text_key(text)
+    return [size, mtime_ns, r.digest, text, rest, key]
 
 
 def decode_row(display: str, row: Row) -> FileResult:
-    _, _, digest, facts, rest = row
+    _, _, digest, facts, rest, key = row
     if not rest:
-        return FileResult(display, [], CachedFacts(display, facts), _NO_SUPPRESSIONS, {}, digest)
+        return FileResult(display, [], CachedFacts(display, facts, key=key), _NO_SUPPRESSIONS, {}, digest)
     findings, sups, malformed, lines = rest
     if sups or malformed:
         suppressions = Suppressions(
@@ -267,7 +272,7 @@ def decode_row(display: str, row: Row) -> FileResult:
     return FileResult(
         display,
         decode_findings(findings) if findings else [],
-        CachedFacts(display, facts),
+        CachedFacts(display, facts, key=key),
         suppressions,
         {int(k): v for k, v in lines.items()} if lines else {},
         digest,
@@ -461,7 +466,7 @@ def _prune(folder: Path, current: str) -> None:
 
 
 def _row_shaped(row: Any) -> bool:
-    return isinstance(row, list) and len(row) == 5 and isinstance(row[3], str)
+    return isinstance(row, list) and len(row) == 6 and isinstance(row[3], str) and isinstance(row[5], str)
 
 
 def _unchanged(depends: dict[str, str]) -> bool:
