@@ -36,7 +36,8 @@ from postlint.rule import Fact
 from postlint.suppress import Suppression, Suppressions
 
 FORMAT = 6
-"""6: facts written by orjson, and their key in the row; text the standard library wrote starts with a space (`compact_json`)."""
+"""6: facts written by orjson, and their key in the row; facts text the standard library wrote
+starts with a space (`compact_json`)."""
 TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# This file marks a cache folder (https://bford.info/cachedir/).\n"
 
 Row = list[Any]
