@@ -416,3 +416,25 @@ def test_stale_cache_files_and_leftover_temporary_files_are_removed(
     assert sorted(p.name for p in cache.iterdir()) == sorted(
         [".gitignore", "CACHEDIR.TAG", current.name, recent.name, running.name, mine.name]
     )
+
+
+def test_discovered_paths_are_shown_from_the_working_folder_however_the_walk_reaches_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A walk from above the working folder shows the files inside it relative to it, the
+    others whole; each file's root-relative path is the same either way."""
+    for name in ("site/content/a.md", "site/content/2024/b.md", "site/content/2024/05/c.md", "site/other/d.md"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("---\ntitle: x\n---\n")
+    monkeypatch.chdir(tmp_path / "site" / "content" / "2024")
+    found = discover([tmp_path / "site"], tmp_path / "site", [])
+    outside = str(tmp_path / "site").replace(os.sep, "/")
+    assert [(t.display, t.relative) for t in found] == sorted(
+        [
+            (f"{outside}/content/a.md", "content/a.md"),
+            ("b.md", "content/2024/b.md"),
+            ("05/c.md", "content/2024/05/c.md"),
+            (f"{outside}/other/d.md", "other/d.md"),
+        ]
+    )
+    assert all(Path(t.path) == tmp_path / "site" / t.relative for t in found)

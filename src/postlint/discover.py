@@ -57,31 +57,41 @@ def _entries(folder: str, seen: set[tuple[int, int]]) -> list[os.DirEntry[str]]:
         return []
 
 
-def _walk(folder: str, root: str, excludes: GlobSet, seen: set[tuple[int, int]]) -> Iterator[tuple[str, str]]:
-    """Absolute and root-relative paths of the Markdown files under `folder`, in order,
-    excludes applied.
+def _inside(above: str, name: str) -> str:
+    """`name` in the folder at POSIX path `above` (from the root, or shown: "" is the folder itself)."""
+    return f"{above}{name}" if not above or above.endswith("/") else f"{above}/{name}"
 
-    Iterative (a stack of entry iterators, each with its folder's relative path), so that
-    deep trees cannot exhaust the stack.
+
+def _walk(
+    folder: str, root: str, cwd: str, excludes: GlobSet, seen: set[tuple[int, int]]
+) -> Iterator[tuple[str, str, str]]:
+    """Absolute, root-relative and displayed paths of the Markdown files under `folder`, in
+    order, excludes applied.
+
+    Iterative (a stack of entry iterators, each with its folder's relative and displayed
+    paths), so that deep trees cannot exhaust the stack. A file's paths are its folder's
+    and its name; a folder's displayed path is worked out anew (the walk may enter the
+    working folder from above it).
     """
-    stack = [(iter(_entries(folder, seen)), _relative(folder, root))]
+    stack = [(iter(_entries(folder, seen)), _relative(folder, root), _display(folder, cwd))]
     while stack:
-        entries, above = stack[-1]
+        entries, above, shown = stack[-1]
         entry = next(entries, None)
         if entry is None:
             stack.pop()
             continue
-        relative = f"{above}/{entry.name}" if above else entry.name
-        if excludes and excludes.match_entry(entry.name, relative):
+        name = entry.name
+        relative = _inside(above, name)
+        if excludes and excludes.match_entry(name, relative):
             continue
         try:
             is_dir = entry.is_dir()
         except OSError:
             is_dir = False
         if is_dir:
-            stack.append((iter(_entries(entry.path, seen)), relative))
-        elif entry.name.lower().endswith(SUFFIXES):
-            yield entry.path, relative
+            stack.append((iter(_entries(entry.path, seen)), relative, _display(entry.path, cwd)))
+        elif name.lower().endswith(SUFFIXES):
+            yield entry.path, relative, _inside(shown, name)
 
 
 def discover(paths: Sequence[Path], root: Path, excludes: Sequence[str]) -> list[Target]:
@@ -96,11 +106,11 @@ def discover(paths: Sequence[Path], root: Path, excludes: Sequence[str]) -> list
             raise UsageError(f"no such file or folder: {given}")
         start = os.path.abspath(given)
         if given.is_dir():
-            found = _walk(start, root_text, globs, seen_dirs)
+            found = _walk(start, root_text, cwd, globs, seen_dirs)
         else:
-            found = iter([(start, _relative(start, root_text))])
-        for absolute, relative in found:
-            display = sys.intern(_display(absolute, cwd))  # shared with the facts and findings that name it
+            found = iter([(start, _relative(start, root_text), _display(start, cwd))])
+        for absolute, relative, shown in found:
+            display = sys.intern(shown)  # shared with the facts and findings that name it
             if display not in targets:
                 targets[display] = Target(absolute, display, relative)
-    return sorted(targets.values(), key=lambda t: t.display)
+    return [targets[display] for display in sorted(targets)]
