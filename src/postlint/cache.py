@@ -489,26 +489,6 @@ def _joined(texts: list[str]) -> str:
     return f" {joined}" if any(text.startswith(" ") for text in texts) else joined
 
 
-class RunKey:
-    """A short hash of text parts given one at a time (a large tree's corpus fingerprint is
-    megabytes of text: it is never held, nor joined into one string)."""
-
-    def __init__(self) -> None:
-        self._hash = hashlib.blake2b(digest_size=12)
-        self._empty = True
-
-    def add(self, part: str) -> None:
-        if not self._empty:
-            self._hash.update(b"\0")
-        self._hash.update(part.encode())
-        self._empty = False
-
-    def hexdigest(self) -> str:
-        return self._hash.hexdigest()
-
-
 def run_key(parts: Iterable[str]) -> str:
-    key = RunKey()
-    for part in parts:
-        key.add(part)
-    return key.hexdigest()
+    """A short hash of text parts (joined by NUL characters)."""
+    return hashlib.blake2b("\0".join(parts).encode(), digest_size=12).hexdigest()

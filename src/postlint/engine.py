@@ -422,7 +422,8 @@ class Engine:
             result.fixed += file.fixed
             if file.diff:
                 result.diffs.append(file.diff)
-            result.findings.extend(f for f in file.findings if file.suppressions.allows(f))
+            if file.findings:  # most files have none
+                result.findings.extend(f for f in file.findings if file.suppressions.allows(f))
         for file in self.results(self.rest_of_tree(targets, walked), facts_only=True):
             corpus.gather(file)
         found = corpus.findings(lambda facts: self.finish(facts, first))
