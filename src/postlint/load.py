@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import codecs
-import hashlib
 import os
 import stat
 from pathlib import Path
@@ -169,7 +168,10 @@ def decode(path: str | Path, display: str, data: bytes) -> Document:
 
 
 def digest(data: bytes) -> str:
-    """128 bits of SHA-256: current x86 and ARM CPUs compute it in hardware, about twice as fast as BLAKE2."""
+    """128 bits of SHA-256: current x86 and ARM CPUs compute it in hardware, about twice as fast as
+    BLAKE2. hashlib (and OpenSSL with it) is imported at the first file read, not at start."""
+    import hashlib
+
     return hashlib.sha256(data).hexdigest()[:32]
 
 
