@@ -676,3 +676,18 @@ def test_python_dash_m_check_exit_code(tmp_path: Path) -> None:
     )
     assert proc.returncode == 1, proc.stderr
     assert proc.stdout.startswith("tags.md:5:14: PL102 ")
+
+
+def test_help_wraps_at_the_terminal_width_that_columns_sets(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from postlint.cli import main
+
+    shown = {}
+    for columns in (50, 160):
+        monkeypatch.setenv("COLUMNS", str(columns))
+        assert main(["check", "--help"]) == 0
+        shown[columns] = capsys.readouterr().out.splitlines()
+    assert len(shown[50]) > len(shown[160])
+    assert max(map(len, shown[160])) > 80  # wider than the fallback: the width is read, not assumed
+    assert sum(len(line) > 50 for line in shown[50]) <= 2  # argparse never breaks an option's name
