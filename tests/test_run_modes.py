@@ -320,6 +320,8 @@ def test_a_cache_naming_a_device_as_a_schema_file_is_not_read_from(
         '{"PL220": 5}',
         '{"PL223": [["a", [1, "x", 3, 4, 5, 6]]]}',
         '{"PL223": [["a", [1]]]}',
+        '{"PL223": [["a", [1, 2.5, 3, 4, 5, 6]]]}',
+        '{"PL223": [["a", [1, 2, 3, 4, 5, 123456789012345678901234]]]}',
         "{not json",
         '"text"',
         '{"PL223": [[' + "[" * 5000 + "]" * 5000 + ", [1, 1, 0, 1, 2, 1]]]}",  # nested deeper than Python recurses
