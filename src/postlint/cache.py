@@ -356,7 +356,7 @@ class Cache:
             return None
         try:
             info = os.stat(path)
-            if (info.st_size, info.st_mtime_ns) != (row[0], row[1]):
+            if info.st_mtime_ns != row[1] or info.st_size != row[0]:
                 with open(path, "rb") as handle:
                     if digest(handle.read()) != row[2]:
                         return None

@@ -343,6 +343,9 @@ class Engine:
         done = len(hits)
         if progress is not None:
             progress(done)
+        if not missing:  # nothing changed: the results are the cache's, in order
+            yield from hits.values()
+            return
         computed = self._compute(missing, fix, facts_only and self.cache is None)
         for index, target in enumerate(targets):
             result = hits.pop(index, None)
