@@ -14,7 +14,9 @@ Measures, on a generated corpus (bench/generate.py):
 - the same cold check on a corpus of `--big` posts (time and peak memory);
 - with Node.js present, markdownlint-cli2 and remark-cli with
   remark-lint-frontmatter-schema, installed into a scratch folder (never the repository).
-Each figure is the median of `--runs` runs; peak memory is the largest process's.
+Each figure is the median of `--runs` runs; peak memory is the largest process's. The floor,
+cold, warm and 1%-changed cases are measured in rounds of one run each, so their ratios
+compare runs taken seconds apart.
 """
 
 from __future__ import annotations
@@ -69,21 +71,41 @@ IMPORTS = "import yaml, regex, jsonschema_rs"
 """The third-party modules every check of a Bengali post imports: a floor for a check in a new process."""
 
 
+def once(
+    command: list[str], before: Callable[[], None] | None = None, env: dict[str, str] | None = None
+) -> tuple[float, float]:
+    """Wall seconds and peak resident MB (of the largest process) of one run of `command`."""
+    if before is not None:
+        before()
+    out = subprocess.run(
+        [sys.executable, "-c", MEASURE, *command], capture_output=True, text=True, check=True, env=env or ENV
+    )
+    wall, peak_kb = out.stdout.split()
+    return float(wall), int(peak_kb) / 1024
+
+
 def measure(
     command: list[str], runs: int, before: Callable[[], None] | None = None, env: dict[str, str] | None = None
 ) -> tuple[float, float]:
     """Median wall seconds and peak resident MB (of the largest process) of `command`."""
-    walls, peaks = [], []
+    results = [once(command, before, env) for _ in range(runs)]
+    return statistics.median(wall for wall, _ in results), max(peak for _, peak in results)
+
+
+def in_rounds(
+    cases: dict[str, tuple[list[str], Callable[[], None] | None]], runs: int
+) -> dict[str, tuple[float, float]]:
+    """Each case's median wall seconds and peak MB, measured in `runs` rounds of one run of each,
+    in order: the machine's speed drifts over minutes, and a ratio of figures taken seconds
+    apart drifts less than one of figures taken minutes apart."""
+    results: dict[str, list[tuple[float, float]]] = {name: [] for name in cases}
     for _ in range(runs):
-        if before is not None:
-            before()
-        out = subprocess.run(
-            [sys.executable, "-c", MEASURE, *command], capture_output=True, text=True, check=True, env=env or ENV
-        )
-        wall, peak_kb = out.stdout.split()
-        walls.append(float(wall))
-        peaks.append(int(peak_kb) / 1024)
-    return statistics.median(walls), max(peaks)
+        for name, (command, before) in cases.items():
+            results[name].append(once(command, before))
+    return {
+        name: (statistics.median(wall for wall, _ in done), max(peak for _, peak in done))
+        for name, done in results.items()
+    }
 
 
 def postlint(*args: str) -> list[str]:
@@ -192,14 +214,20 @@ def main() -> None:
 
     subprocess.run([*postlint("--no-cache", str(one))], env=ENV, capture_output=True)  # write the bytecode
     rows: list[tuple[str, float, float]] = []
-    floor = measure([sys.executable, "-c", FLOOR, str(corpus)], runs)
+    check = postlint("--cache-dir", str(cache), str(corpus))
+    tree = in_rounds(
+        {
+            "floor": ([sys.executable, "-c", FLOOR, str(corpus)], None),
+            "cold": (check, clear_cache),  # writes the cache the next two use
+            "warm": (check, None),
+            "changed": (check, touch_some(corpus, 0.01)),
+        },
+        runs,
+    )
+    floor, cold, warm, changed = tree["floor"], tree["cold"], tree["warm"], tree["changed"]
     rows.append(("floor: read + C YAML loader, one process", *floor))
-    cold = measure(postlint("--cache-dir", str(cache), str(corpus)), runs, clear_cache)
     rows.append(("postlint cold (no cache)", *cold))
-    measure(postlint("--cache-dir", str(cache), str(corpus)), 1)  # fill the cache
-    warm = measure(postlint("--cache-dir", str(cache), str(corpus)), runs)
     rows.append(("postlint warm (nothing changed)", *warm))
-    changed = measure(postlint("--cache-dir", str(cache), str(corpus)), runs, touch_some(corpus, 0.01))
     rows.append(("postlint warm, 1% of files changed", *changed))
     bare = measure([sys.executable, "-c", "pass"], runs * 2)
     rows.append(("python -c pass", *bare))
