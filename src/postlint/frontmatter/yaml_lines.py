@@ -38,8 +38,8 @@ _PLAIN_REST = _allowing(_LETTERS + "!\"$%&'()*+,-./;<=>?@[\\]^_`{|}~")
 """What may follow in a plain scalar: any printable but space, `#` and `:` (a `:` only before another)."""
 _FLOW_REST = _allowing(_LETTERS + "!$%&'()*+-./;<=>?@^_`|~")
 """The same in a flow list: no `"`, `,`, `[`, `]`, `{`, `}` or backslash either."""
-_PLAIN = f"(?:{_PLAIN_FIRST}|-(?={_PLAIN_REST}))(?:{_PLAIN_REST}|(?::| +)(?={_PLAIN_REST}))*"
-_FLOW_ITEM = f"(?:{_PLAIN_FIRST}|-(?={_FLOW_REST}))(?:{_FLOW_REST}| +(?={_FLOW_REST}))*"
+_PLAIN = f"(?:{_PLAIN_FIRST}|-(?={_PLAIN_REST}))(?:{_PLAIN_REST}++|(?::| +)(?={_PLAIN_REST}))*+"
+_FLOW_ITEM = f"(?:{_PLAIN_FIRST}|-(?={_FLOW_REST}))(?:{_FLOW_REST}++| +(?={_FLOW_REST}))*+"
 _DOUBLE = '"' + _allowing("".join(chr(c) for c in range(0x20, 0x7F) if chr(c) not in '"\\')) + '*"'
 _SINGLE = "'" + _allowing("".join(chr(c) for c in range(0x20, 0x7F) if chr(c) != "'")) + "*'"
 _LINE = lazy_re(rf"(\n*)([A-Za-z_$][A-Za-z0-9_$.-]{{0,99}}): +(?:(\[[^\n]*\])|({_DOUBLE}|{_SINGLE})|({_PLAIN})) *\n")
