@@ -691,3 +691,21 @@ def test_help_wraps_at_the_terminal_width_that_columns_sets(
     assert len(shown[50]) > len(shown[160])
     assert max(map(len, shown[160])) > 80  # wider than the fallback: the width is read, not assumed
     assert sum(len(line) > 50 for line in shown[50]) <= 2  # argparse never breaks an option's name
+
+
+def test_the_command_writes_its_whole_report_through_a_pipe_before_it_exits(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The command leaves with os._exit after flushing: a report larger than a pipe's buffer
+    (64 KiB) still arrives whole, and the exit code is the report's."""
+    for number in range(400):
+        write(tmp_path, f"posts/p{number:03}.md", NO_SLUG)
+    _, expected = run_json(capsys, "--no-cache", str(tmp_path / "posts"))
+    done = subprocess.run(
+        [sys.executable, "-m", "postlint", "check", "--no-cache", "--format", "json", str(tmp_path / "posts")],
+        capture_output=True,
+        cwd=Path.cwd(),
+    )
+    assert len(done.stdout) > 65536
+    assert json.loads(done.stdout) == expected
+    assert done.returncode == 1
