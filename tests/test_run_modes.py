@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from postlint.cache import FORMAT
+from postlint.cache import FORMAT, RunKey, run_key
 from postlint.cli import main
 from postlint.config import load_config
 from postlint.discover import discover
@@ -440,3 +440,17 @@ def test_discovered_paths_are_shown_from_the_working_folder_however_the_walk_rea
         ]
     )
     assert all(Path(t.path) == tmp_path / "site" / t.relative for t in found)
+
+
+@pytest.mark.parametrize("pairs", [0, 1, 2047, 2048, 2049, 5000])
+def test_a_fingerprint_given_in_pieces_is_the_hash_of_all_its_parts(pairs: int) -> None:
+    """RunKey hashes its parts a few thousand at once: the key is the same as hashing them all."""
+    parts = [f"posts/{n}.md\0{n:024x}" for n in range(pairs)]
+    key = RunKey("first.md")
+    for part in parts:
+        name, facts = part.split("\0")
+        key.add(name, facts)
+    key.add()
+    expected = run_key(["first.md", *(piece for part in parts for piece in part.split("\0"))])
+    assert key.hexdigest() == expected
+    assert key.hexdigest() == expected  # asking twice changes nothing

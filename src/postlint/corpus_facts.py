@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from postlint.cache import Cache, CachedFacts, facts_key, run_key
+from postlint.cache import Cache, CachedFacts, RunKey, facts_key
 from postlint.file_result import FileResult
 from postlint.findings import Finding
 from postlint.rule import Fact
@@ -31,9 +31,8 @@ class CorpusFacts:
         self.cache = cache
         self.merged: dict[str, list[Fact]] = {}
         self.kept: list[Mapping[str, list[Fact]]] = []
-        self.fingerprint = [first]
-        """What the fingerprint is made of: the first file's name, then each file's name and the
-        key of its facts (strings the results already hold), hashed once at the end."""
+        self.fingerprint = RunKey(first)
+        """Of the first file's name, then each file's name and the key of its facts."""
         self._eager = cache is None or not cache.corpus[0]
 
     def _merge(self, facts: Mapping[str, list[Fact]]) -> None:
@@ -52,7 +51,7 @@ class CorpusFacts:
     def gather(self, file: FileResult) -> None:
         facts = file.facts
         if self.cache is not None:
-            self.fingerprint += (file.display, facts_key(facts))
+            self.fingerprint.add(file.display, facts_key(facts))
         if self.kept or (isinstance(facts, CachedFacts) and not facts.decoded):
             self.kept.append(facts)
             if self._eager and len(self.kept) >= _DECODED_AT_ONCE:
@@ -61,7 +60,7 @@ class CorpusFacts:
             self._merge(facts)
 
     def findings(self, finish: Callable[[dict[str, list[Fact]]], list[Finding]]) -> list[Finding]:
-        fingerprint = run_key(self.fingerprint)
+        fingerprint = self.fingerprint.hexdigest()
         if self.cache is not None:
             remembered = self.cache.corpus_findings(fingerprint)
             if remembered is not None:
