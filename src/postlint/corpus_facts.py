@@ -32,7 +32,7 @@ class CorpusFacts:
         self.merged: dict[str, list[Fact]] = {}
         self.kept: list[Mapping[str, list[Fact]]] = []
         self.fingerprint = RunKey(first)
-        """Of the first file's name, then each file's name and the key of its facts."""
+        """The corpus fingerprint: of the first file's name, then each file's name and the key of its facts."""
         self._eager = cache is None or not cache.corpus[0]
 
     def _merge(self, facts: Mapping[str, list[Fact]]) -> None:
