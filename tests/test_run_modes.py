@@ -247,7 +247,7 @@ def test_an_interrupted_run_leaves_no_partial_cache_file(tmp_path: Path, monkeyp
             out.write("\nআরও লেখা।\n")
     engine = Engine(config)
     checked = 0
-    original = engine.check_file
+    original = engine.read
 
     def interrupted(*args: object, **kwargs: object) -> object:
         nonlocal checked
@@ -256,8 +256,9 @@ def test_an_interrupted_run_leaves_no_partial_cache_file(tmp_path: Path, monkeyp
             raise KeyboardInterrupt
         return original(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(engine, "check_file", interrupted)
-    monkeypatch.setattr("postlint.cache._ROWS_PER_WRITE", 2)  # rows were already being written out
+    monkeypatch.setattr(engine, "read", interrupted)
+    monkeypatch.setattr("postlint.engine.GROUP_FILES", 2)  # files are checked two at a time...
+    monkeypatch.setattr("postlint.cache._ROWS_PER_WRITE", 2)  # ...and their rows were already being written out
     with pytest.raises(KeyboardInterrupt):
         engine.run(targets)
     assert sorted(p.name for p in cache.iterdir()) == sorted([".gitignore", "CACHEDIR.TAG", stored.name])
@@ -354,7 +355,7 @@ def test_a_worker_that_dies_costs_one_file_not_the_run(
     root = tree(tmp_path / "site", 120)
     doomed = root / "01" / "post-77.md"
     expected = findings_json(capsys, "--no-cache", "--jobs", "1", str(root))
-    real = Engine.check_file
+    real = Engine.read
 
     def dies_on_one(self: Engine, target, *args, **kwargs):  # type: ignore[no-untyped-def]
         if target.path.endswith("post-77.md") and os.getpid() != parent:
@@ -362,7 +363,7 @@ def test_a_worker_that_dies_costs_one_file_not_the_run(
         return real(self, target, *args, **kwargs)
 
     parent = os.getpid()
-    monkeypatch.setattr(Engine, "check_file", dies_on_one)
+    monkeypatch.setattr(Engine, "read", dies_on_one)
     config = load_config([root]).with_overrides(jobs=2, cache_dir=None)
     engine = Engine(config, cache=False)
     engine.parallel_threshold = 1

@@ -36,7 +36,7 @@ def _build(config: Config) -> None:
 def _work(batch: tuple[list[Target], FixOptions | None, bool]) -> list[Wire]:
     targets, fix, facts_only = batch
     assert _ENGINE is not None
-    return [to_wire(_ENGINE.check_file(target, fix, facts_only=facts_only)) for target in targets]
+    return [to_wire(result) for result in _ENGINE.check_here(targets, fix, facts_only=facts_only)]
 
 
 def check_in_parallel(
