@@ -8,6 +8,7 @@ content root too) and report once all are seen, on the files that were asked for
 
 from __future__ import annotations
 
+import functools
 import gc
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -120,8 +121,6 @@ class Engine:
         self.by_code = {a.rule.code: a for a in self.active}
         self.active_codes = {a.rule.code for a in self.active}
         self.corpus_codes = {a.rule.code for a in self.active if isinstance(a.rule, CorpusRule)}
-        self._steps = _steps([a for a in self.active if isinstance(a.rule, (Rule, CorpusRule))])
-        self._steps_facts = _steps([a for a in self.active if isinstance(a.rule, CorpusRule)])
         self.ignores = PerFileIgnores(self.registry, config)
         self.max_bytes = int(rule_options(self.registry, config, "PL007")["max-bytes"])
         self.cache = Cache(config.cache_dir, self._cache_key()) if cache and config.cache_dir else None
@@ -134,6 +133,16 @@ class Engine:
 
         plugins = sorted(f"{dist}=={version}" for dist, version in self.registry.versions.items())
         return run_key([__version__, repr(self.config), os.getcwd(), *plugins])
+
+    @functools.cached_property
+    def _steps(self) -> list[Step]:
+        """The rules' checks, in order (worked out at the first check: a run where nothing
+        changed runs no rule, and does not import them; see `postlint.builtin_rules`)."""
+        return _steps([a for a in self.active if isinstance(a.rule, (Rule, CorpusRule))])
+
+    @functools.cached_property
+    def _steps_facts(self) -> list[Step]:
+        return _steps([a for a in self.active if isinstance(a.rule, CorpusRule)])
 
     # -- one document ------------------------------------------------------------------
 
