@@ -3,8 +3,9 @@ exactly what checking them one at a time gives: findings, facts, suppressions, l
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -51,27 +52,16 @@ def _first_line(doc: Document, ctx: RuleContext) -> Iterator[Finding]:
         yield ctx.report(doc, 0, min(3, len(doc.text)), "first characters", None)
 
 
+def _test_rule(code: str, name: str, check: Callable[[Document, RuleContext], Iterator[Finding]], **more: Any) -> Rule:
+    good = Example("---\ntitle: x\n---\n")
+    return Rule(
+        code=code, name=name, summary=f"{name}, for a test.", why="A test.", bad=None, good=good, check=check, **more
+    )
+
+
 EXTRA = (
-    Rule(
-        code="XT001",
-        name="test-raises",
-        summary="Raises on some documents.",
-        why="A test.",
-        bad=None,
-        good=Example("---\ntitle: x\n---\n"),
-        check=_raising,
-    ),
-    Rule(
-        code="XT002",
-        name="test-applies-raises",
-        summary="Its applies test raises on one document.",
-        why="A test.",
-        bad=None,
-        good=Example("---\ntitle: x\n---\n"),
-        severity=Severity.INFO,
-        check=_first_line,
-        applies=_picky,
-    ),
+    _test_rule("XT001", "test-raises", _raising),
+    _test_rule("XT002", "test-applies-raises", _first_line, severity=Severity.INFO, applies=_picky),
 )
 
 
