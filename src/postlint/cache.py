@@ -49,8 +49,8 @@ Row = list[Any]
 """One file in the cache file: size, mtime_ns, digest, facts (JSON text), its findings,
 suppressions, malformed suppressions and line texts, or 0 when it has none of those (most
 files: the cache is smaller, and faster to read), and the key of the facts' text (a warm
-run's corpus fingerprint is made of the keys, not hashed again from the text). Facts stay text until asked for: a warm
-run whose corpus findings are remembered never decodes them."""
+run's corpus fingerprint is made of the keys, not hashed again from the text). Facts stay
+text until asked for: a warm run whose corpus findings are remembered never decodes them."""
 
 
 def _span(s: Span) -> list[int]:
@@ -226,7 +226,7 @@ def _fact_span(raw: Any) -> Span:
 
 
 def _text_key(text: str) -> str:
-    return blake2b(text.encode(), digest_size=12).hexdigest()
+    return run_key((text,))
 
 
 def facts_key(facts: Mapping[str, Sequence[Fact]]) -> str:
