@@ -351,6 +351,14 @@ def broken_link(proj: Path) -> list[str]:
     return ["broken.md", "clean.md", "canary.md"]
 
 
+NOT_UTF8_NAME = os.fsdecode(b"caf\xe9.md")  # Latin-1 bytes: a surrogate escape in Python's str
+
+
+def names_not_utf8(proj: Path) -> None:
+    write(proj, NOT_UTF8_NAME, _bytes_post("cafe", body=b"Text \xff here.\n"))
+    write(proj, os.fsdecode(b"f\xf6lder") + "/inner.md", post("inner"))
+
+
 def dev_zero(proj: Path) -> None:
     (proj / "zero.md").symlink_to("/dev/zero")
 
@@ -613,6 +621,12 @@ CASES = [
     Case("fifo-named", fifo_named, expect(fifo_md="PL001"), 10, 250),
     Case("directory-named-x-md", dir_named_md, expect(x_md__inner_md="PL402")),
     Case("directory-named-x-md-named", dir_named_md_named, expect(x_md__inner_md="PL402")),
+    Case(
+        "file-names-not-utf8",  # shown with their bytes escaped, as Python shows bytes
+        names_not_utf8,
+        {r"caf\xe9.md": frozenset({"PL002"})},
+        clean=(r"f\xf6lder/inner.md",),
+    ),
     Case("path-under-a-file", under_a_file, exit2="no such file or folder"),
     Case("folder-symlinked-under-another-name", folder_alias, clean=("posts/one.md",)),
     Case("folders-nested-1200-deep", deep_folders, {"a/" * DEEP_FOLDERS + "deep.md": frozenset({"PL402"})}),

@@ -135,6 +135,17 @@ def test_a_checkout_that_resets_mtimes_still_hits_the_cache(tmp_path: Path, monk
     assert again.findings == first.findings
 
 
+def test_a_file_name_that_is_not_utf8_is_cached_and_shown(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = tree(tmp_path / "site", 2)
+    odd = root / os.fsdecode(b"caf\xe9-\xff.md")  # Latin-1 and a stray byte: surrogate escapes
+    odd.write_text(POST.format(n=9, toc="yes", tag="x"), encoding="utf-8")
+    cache = str(tmp_path / "cache")
+    uncached = findings_json(capsys, "--no-cache", str(root))
+    assert r"caf\xe9-\xff.md" in {Path(str(f["path"])).name for f in uncached}
+    assert findings_json(capsys, "--cache-dir", cache, str(root)) == uncached
+    assert findings_json(capsys, "--cache-dir", cache, str(root)) == uncached  # from the cache
+
+
 def test_corrupt_or_foreign_cache_is_ignored_and_rebuilt(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     root = tree(tmp_path / "site", 3)
     cache = tmp_path / "cache"

@@ -509,7 +509,13 @@ def _joined(texts: list[str]) -> str:
 
 def run_key(parts: Iterable[str]) -> str:
     """A short hash of text parts (joined by NUL characters)."""
-    return blake2b("\0".join(parts).encode(), digest_size=12).hexdigest()
+    return blake2b(_utf8("\0".join(parts)), digest_size=12).hexdigest()
+
+
+def _utf8(text: str) -> bytes:
+    """Text as UTF-8, lone surrogates included: a file name that is not UTF-8 reaches Python as
+    surrogate escapes, and the parts of a key name files (encoded as UTF-8 never would be)."""
+    return text.encode("utf-8", "surrogatepass")
 
 
 class RunKey:
@@ -525,13 +531,13 @@ class RunKey:
 
     def add(self, *parts: str) -> None:
         if parts and len(self._parts) >= _PARTS_AT_ONCE:
-            self._hash.update(("\0".join(self._parts) + "\0").encode())
+            self._hash.update(_utf8("\0".join(self._parts) + "\0"))
             self._parts = []
         self._parts += parts
 
     def hexdigest(self) -> str:
         done = self._hash.copy()
-        done.update("\0".join(self._parts).encode())
+        done.update(_utf8("\0".join(self._parts)))
         return done.hexdigest()
 
 

@@ -6,7 +6,8 @@ of 17; a post's facts: 0.5 µs instead of 5). Where orjson would give other data
 `json`, the standard library does the work, so the values are the same either way:
 
 - orjson refuses integers past 64 bits, lone surrogates and keys that are not strings:
-  `json` writes those;
+  `json` writes those (as ASCII: a lone surrogate, from a file name that is not UTF-8,
+  is written as an escape, which any file can hold);
 - orjson writes NaN and the infinities as `null`: `values` lets `json` write any text
   with a `null` in it (plugins' facts may hold floats; postlint's own data never does);
 - orjson would read an integer past 64 bits as a float: text that `json` wrote starts
@@ -26,7 +27,7 @@ def dumps(value: Any) -> str:
     try:
         return orjson.dumps(value).decode()
     except TypeError:  # orjson.JSONEncodeError: a value only `json` writes
-        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+        return json.dumps(value, separators=(",", ":"))
 
 
 def values(value: Any) -> str:
@@ -50,4 +51,4 @@ def loads(data: str | bytes) -> Any:
 
 def _standard(value: Any) -> str:
     """Text `json` writes, marked for `loads` by a leading space."""
-    return " " + json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return " " + json.dumps(value, separators=(",", ":"))

@@ -21,6 +21,7 @@ class Target(NamedTuple):
     path: str
     """Absolute (a string: a run holds one Target per file, and Path objects cost twice the memory)."""
     display: str
+    """As shown in reports: from the working folder, `/`-separated, printable (`printable`)."""
     relative: str
 
 
@@ -43,6 +44,16 @@ def _relative(absolute: str, root: str) -> str:
     inside = _under(absolute, root)
     # Outside the project: the whole path, so that dated folders still count.
     return inside if inside is not None else absolute.replace(os.sep, "/").lstrip("/")
+
+
+def printable(path: str) -> str:
+    """A path as reports show it. A name that is not UTF-8 reaches Python as surrogate escapes,
+    which no output stream can write; its bytes are shown as `\\xe9` (as Python shows bytes)."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return path
 
 
 def _entries(folder: str, seen: set[tuple[int, int]]) -> list[os.DirEntry[str]]:
@@ -110,7 +121,7 @@ def discover(paths: Sequence[Path], root: Path, excludes: Sequence[str]) -> list
         else:
             found = iter([(start, _relative(start, root_text), _display(start, cwd))])
         for absolute, relative, shown in found:
-            display = sys.intern(shown)  # shared with the facts and findings that name it
+            display = sys.intern(printable(shown))  # shared with the facts and findings that name it
             if display not in targets:
                 targets[display] = Target(absolute, display, relative)
     return [targets[display] for display in sorted(targets)]
