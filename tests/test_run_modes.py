@@ -252,7 +252,8 @@ def test_an_interrupted_run_leaves_no_partial_cache_file(tmp_path: Path, monkeyp
     targets = discover([root], config.root, config.excludes)
     Engine(config).run(targets)
     [stored] = list(cache.glob("*.json"))
-    before = stored.read_bytes()
+    report = stored.with_suffix(".last")  # the last run's report
+    before = stored.read_bytes(), report.read_bytes()
     for target in targets[::3]:
         with open(target.path, "a", encoding="utf-8") as out:
             out.write("\nআরও লেখা।\n")
@@ -272,8 +273,8 @@ def test_an_interrupted_run_leaves_no_partial_cache_file(tmp_path: Path, monkeyp
     monkeypatch.setattr("postlint.cache._ROWS_PER_WRITE", 2)  # ...and their rows were already being written out
     with pytest.raises(KeyboardInterrupt):
         engine.run(targets)
-    assert sorted(p.name for p in cache.iterdir()) == sorted([".gitignore", "CACHEDIR.TAG", stored.name])
-    assert stored.read_bytes() == before
+    assert sorted(p.name for p in cache.iterdir()) == sorted([".gitignore", "CACHEDIR.TAG", stored.name, report.name])
+    assert (stored.read_bytes(), report.read_bytes()) == before
 
 
 def test_edited_schema_files_are_seen_through_the_cache(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -416,20 +417,20 @@ def test_stale_cache_files_and_leftover_temporary_files_are_removed(
     [current] = list(cache.glob("*.json"))
     weeks_ago = current.stat().st_mtime - 30 * 24 * 3600
     old, recent = cache / ("a" * 24 + ".json"), cache / ("b" * 24 + ".json")  # other configs' caches
+    old_report = old.with_suffix(".last")  # and the last report kept beside one
     killed, running = cache / ".cache-killed", cache / ".cache-running"  # runs' temporary files
     mine = cache / "notes.json"  # not postlint's: never touched
-    for path in (old, recent, killed, running, mine):
+    for path in (old, old_report, recent, killed, running, mine):
         path.write_text("{}")
-    for path in (old, killed, mine):
+    for path in (old, old_report, killed, mine):
         os.utime(path, (weeks_ago, weeks_ago))
     os.utime(current, (weeks_ago, weeks_ago))
     findings_json(capsys, "--cache-dir", str(cache), str(root))  # warm: marks its file used
     assert current.stat().st_mtime > weeks_ago
     (root / "00" / "post-0.md").write_text(POST.format(n=0, toc="false", tag="new"))
     findings_json(capsys, "--cache-dir", str(cache), str(root))  # writes, then prunes
-    assert sorted(p.name for p in cache.iterdir()) == sorted(
-        [".gitignore", "CACHEDIR.TAG", current.name, recent.name, running.name, mine.name]
-    )
+    kept = [current.name, current.with_suffix(".last").name, recent.name, running.name, mine.name]
+    assert sorted(p.name for p in cache.iterdir()) == sorted([".gitignore", "CACHEDIR.TAG", *kept])
 
 
 def test_discovered_paths_are_shown_from_the_working_folder_however_the_walk_reaches_it(

@@ -28,9 +28,9 @@ from pathlib import Path
 from typing import Any, TextIO
 
 try:
-    from _blake2 import blake2b  # hashlib's own, without loading OpenSSL: 2.5 ms of a warm run
+    from _blake2 import blake2b as blake2b  # hashlib's own, without OpenSSL: 2.5 ms of a warm run
 except ImportError:  # pragma: no cover - an interpreter without CPython's built-in modules
-    from hashlib import blake2b
+    from hashlib import blake2b as blake2b
 
 from postlint import compact_json
 from postlint.file_result import FileResult
@@ -276,10 +276,10 @@ def encode_row(size: int, mtime_ns: int, r: FileResult, facts: str | None = None
     return [size, mtime_ns, r.digest, text, rest, key]
 
 
-def decode_row(display: str, row: Row) -> FileResult:
+def decode_row(display: str, row: Row, stamp: tuple[int, int] | None = None) -> FileResult:
     _, _, digest, facts, rest, key = row
     if not rest:
-        return FileResult(display, [], CachedFacts(display, facts, key=key), _NO_SUPPRESSIONS, {}, digest)
+        return FileResult(display, [], CachedFacts(display, facts, key=key), _NO_SUPPRESSIONS, {}, digest, stamp=stamp)
     findings, sups, malformed, lines = rest
     if sups or malformed:
         suppressions = Suppressions(
@@ -295,6 +295,7 @@ def decode_row(display: str, row: Row) -> FileResult:
         suppressions,
         {int(k): v for k, v in lines.items()} if lines else {},
         digest,
+        stamp=stamp,
     )
 
 
@@ -309,7 +310,7 @@ def _name(path: str) -> str:
 class Cache:
     """One run's view of a cache file.
 
-    The old rows are read at the start. A file checked now has its new row written out
+    The old rows are read at the start (`read`). A file checked now has its new row written out
     at once, to a temporary file beside the cache (in chunks, not kept in memory);
     `save` adds the old rows still current and the corpus findings, and puts the file
     in place atomically. `abandon` removes the temporary file of a run that failed.
@@ -332,6 +333,13 @@ class Cache:
         self.folder = folder
         self.path = folder / f"{key}.json"
         self.forget()
+        self._read = False
+
+    def read(self) -> None:
+        """Read the rows, once (a run answered by its last report, `last_run`, never does)."""
+        if self._read:
+            return
+        self._read = True
         try:
             with _acyclic():
                 raw = compact_json.loads(self.path.read_bytes())
@@ -340,7 +348,7 @@ class Cache:
                 if not (isinstance(rows, dict) and all(_row_shaped(r) for r in rows.values())):
                     raise ValueError("not this version's rows")
                 decode_findings(corpus[1])
-                if _unchanged(depends):
+                if unchanged(depends):
                     self.rows, self.corpus, self.depends = rows, corpus, depends
         except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
             self.forget()  # missing, corrupt or foreign: start afresh
@@ -357,19 +365,20 @@ class Cache:
         self._written = 0
         self._failed = False
 
-    def lookup(self, path: str, display: str) -> FileResult | None:
+    def lookup(self, path: str, display: str, stamp: tuple[int, int] | None) -> FileResult | None:
+        """The cached result of the file at `path` as `stamp` (its size and modification time,
+        None if it cannot be `stat`ed) finds it; it has that stamp."""
         row = self.rows.get(_name(path))
-        if row is None:
+        if row is None or stamp is None:
             return None
         try:
-            info = os.stat(path)
-            if info.st_mtime_ns != row[1] or info.st_size != row[0]:
+            if stamp[1] != row[1] or stamp[0] != row[0]:
                 with open(path, "rb") as handle:
                     if digest(handle.read()) != row[2]:
                         return None
-                row[0], row[1] = info.st_size, info.st_mtime_ns
+                row[0], row[1] = stamp
                 self.dirty = True
-            return decode_row(display, row)
+            return decode_row(display, row, stamp)
         except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
             return None  # gone, or an entry that does not decode: check the file again
 
@@ -414,7 +423,7 @@ class Cache:
                 marker = self.folder / name
                 if not marker.exists():
                     marker.write_text(text)
-            handle, self._temp = tempfile.mkstemp(prefix=_TEMP_PREFIX, dir=self.folder)
+            handle, self._temp = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=self.folder)
             self._out = os.fdopen(handle, "w", encoding="utf-8")
             self._out.write(f'{{"format":{FORMAT},"files":{{')
         if rows:
@@ -460,10 +469,10 @@ _ROWS_PER_WRITE = 2000
 
 STALE_AFTER = 14 * 24 * 3600
 """Seconds after which a cache file no run has used is removed."""
-_TEMP_PREFIX = ".cache-"
+TEMP_PREFIX = ".cache-"
 _TEMP_STALE_AFTER = 24 * 3600
 """A run writes its temporary file for seconds; one a day old was left by a killed run."""
-_CACHE_FILE = lazy_re(r"[0-9a-f]{24}\.json")
+_CACHE_FILE = lazy_re(r"[0-9a-f]{24}\.(?:json|last)")
 
 
 def _prune(folder: Path, current: str) -> None:
@@ -473,7 +482,7 @@ def _prune(folder: Path, current: str) -> None:
     except OSError:
         return
     for entry in entries:
-        if entry.name.startswith(_TEMP_PREFIX):
+        if entry.name.startswith(TEMP_PREFIX):
             age = _TEMP_STALE_AFTER
         elif entry.name != current and _CACHE_FILE.fullmatch(entry.name):
             age = STALE_AFTER
@@ -488,7 +497,7 @@ def _row_shaped(row: Any) -> bool:
     return isinstance(row, list) and len(row) == 6 and isinstance(row[3], str) and isinstance(row[5], str)
 
 
-def _unchanged(depends: dict[str, str]) -> bool:
+def unchanged(depends: dict[str, str]) -> bool:
     """Whether every file still has the digest recorded for it (a regular file, of a sane
     size: the cache file itself is untrusted, and must not make a run read /dev/zero)."""
     for path, recorded in depends.items():

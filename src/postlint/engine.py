@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from postlint import last_run
 from postlint.cache import Cache, CacheCorrupt, CachedFacts, run_key
 from postlint.config import Config
 from postlint.corpus_facts import CorpusFacts
@@ -25,6 +26,7 @@ from postlint.document import Document
 from postlint.file_result import FileResult
 from postlint.findings import Finding, Position, Span
 from postlint.frontmatter import parse_front_matter
+from postlint.last_run import LastRun, Report, Stamp
 from postlint.load import decode, load
 from postlint.registry import Registry, load_registry
 from postlint.result import Result
@@ -397,18 +399,25 @@ class Engine:
         *,
         facts_only: bool = False,
         progress: Progress | None = None,
+        stamps: Sequence[Stamp | None] | None = None,
     ) -> Iterator[FileResult]:
         """Each file's result, in the order of `targets`, as it is ready: from the cache when
-        unchanged, across processes when there are many. Nothing keeps them but the caller."""
+        unchanged (`stamps`: the files' sizes and times, when already taken), across processes
+        when there are many. Nothing keeps them but the caller."""
         cache = self.cache if fix is None else None
         hits: dict[int, FileResult] = {}
         missing: list[Target] = []
-        for index, target in enumerate(targets):
-            hit = cache.lookup(target.path, target.display) if cache is not None else None
-            if hit is not None:
-                hits[index] = hit
-            else:
-                missing.append(target)
+        if cache is None:
+            missing += targets
+        else:
+            cache.read()
+            stamped = last_run.stamps(targets) if stamps is None else stamps
+            for index, (target, stamp) in enumerate(zip(targets, stamped, strict=True)):
+                hit = cache.lookup(target.path, target.display, stamp)
+                if hit is not None:
+                    hits[index] = hit
+                else:
+                    missing.append(target)
         done = len(hits)
         if progress is not None:
             progress(done)
@@ -479,11 +488,47 @@ class Engine:
     ) -> Result:
         result = Result([], len(targets), {a.rule.code: a.rule for a in self.active})
         result.paths = [target.display for target in targets]
+        files = [*targets, *self.rest_of_tree(targets, walked)]
+        if self.cache is None or fix is not None:
+            self._check_all(result, files, fix, progress, [None] * len(files))
+            return result
+        stamps = last_run.stamps(files)
+        signature = last_run.signature(files, len(targets), stamps)
+        remembered = LastRun(self.cache)
+        report = remembered.recall(signature) if signature is not None else None
+        if report is not None:  # the same files as the last run, none changed since
+            result.findings, result.source_lines = report
+            if progress is not None:
+                progress(len(targets))
+            return result
+        settled = self._check_all(result, files, fix, progress, stamps)
+        if signature is not None and settled:
+            remembered.keep(signature, Report(result.findings, result.source_lines), self.cache.depends)
+        return result
+
+    def _check_all(
+        self,
+        result: Result,
+        files: list[Target],
+        fix: FixOptions | None,
+        progress: Progress | None,
+        stamps: list[Stamp | None],
+    ) -> bool:
+        """Check the files asked for (the first `result.files_checked`) and read the rest's
+        facts, into `result`. Whether each file's result is cached under the stamp it was
+        taken with (changed while checked, or not cacheable, it is not)."""
+        count = result.files_checked
+        targets = files[:count]
+        settled = True
         sups: dict[str, Suppressions] = {}
         lines: dict[str, dict[int, str]] = {}
         first = targets[0].display if targets else ""
+        if self.cache is not None:
+            self.cache.read()
         corpus = CorpusFacts(self.cache if fix is None and self.corpus_codes else None, first)
-        for file in self.results(targets, fix, progress=progress):
+        ahead = stamps[:count]
+        for file, stamp in zip(self.results(targets, fix, progress=progress, stamps=ahead), ahead, strict=True):
+            settled = settled and file.stamp == stamp
             corpus.gather(file)
             if file.suppressions.entries or file.suppressions.malformed:
                 sups[file.display] = file.suppressions
@@ -494,7 +539,9 @@ class Engine:
                 result.diffs.append(file.diff)
             if file.findings:  # most files have none
                 result.findings.extend(f for f in file.findings if file.suppressions.allows(f))
-        for file in self.results(self.rest_of_tree(targets, walked), facts_only=True):
+        rest, behind = files[count:], stamps[count:]
+        for file, stamp in zip(self.results(rest, facts_only=True, stamps=behind), behind, strict=True):
+            settled = settled and file.stamp == stamp
             corpus.gather(file)
         found = corpus.findings(lambda facts: self.finish(facts, first))
         asked = set(result.paths) if found else set()
@@ -515,4 +562,4 @@ class Engine:
         if self.cache is not None:
             self.cache.depends.update(self.services.schema_files())
             self.cache.save()
-        return result
+        return settled

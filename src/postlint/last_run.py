@@ -1,0 +1,139 @@
+"""The last run's report, kept beside the cache file: a run over the same files, none changed
+since, shows it again without reading a cache row or a post.
+
+Without it, a warm run over 10,000 posts finds each file's row, decodes it and
+fingerprints each file's facts, to arrive at the findings it had last time: two thirds
+of its time after start-up. With it, the run walks the tree, `stat`s each file and reads
+one small file.
+
+The report is kept under the run's signature (`signature`): each file's path (as read,
+as shown and from the project root), size and modification time, the files asked for
+told apart from the rest of the content root (whose facts corpus rules read). The cache
+file's name covers postlint's version, the config and the plugins. A report is used
+only with the cache file it was written beside (not one rewritten, replaced or removed
+since) and while the schema files its findings came from are unchanged. A run in which
+some file was not cacheable (unreadable, dated near today, naming its own schema) or
+changed while it was checked keeps no report.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from array import array
+from collections.abc import Mapping, Sequence
+from itertools import chain
+from pathlib import Path
+from typing import NamedTuple
+
+from postlint import compact_json
+from postlint.cache import FORMAT, TEMP_PREFIX, Cache, blake2b, decode_findings, encode_findings, unchanged
+from postlint.discover import Target
+from postlint.findings import Finding
+
+Stamp = tuple[int, int]
+"""A file's size and modification time (ns), as the cache rows keep them."""
+
+SourceLines = dict[tuple[str, int], str]
+
+
+def stamps(files: Sequence[Target]) -> list[Stamp | None]:
+    """Each file's stamp, None for one that cannot be `stat`ed (gone, a loop)."""
+    stat = os.stat
+    found: list[Stamp | None] = []
+    add = found.append
+    for file in files:
+        try:
+            info = stat(file.path)
+        except OSError:
+            add(None)
+        else:
+            add((info.st_size, info.st_mtime_ns))
+    return found
+
+
+def signature(files: Sequence[Target], asked: int, stamped: Sequence[Stamp | None]) -> str | None:
+    """What a run's findings depend on besides the cache key: the files (the first `asked`
+    of them asked for) and their stamps. None when a file has no stamp."""
+    if None in stamped:
+        return None
+    digest = blake2b(f"{FORMAT}\0{asked}\0{len(files)}\0".encode(), digest_size=16)
+    digest.update("\0".join(chain.from_iterable(files)).encode("utf-8", "surrogatepass"))
+    digest.update(array("q", chain.from_iterable(stamped)).tobytes())  # type: ignore[arg-type]
+    return digest.hexdigest()
+
+
+class Report(NamedTuple):
+    findings: list[Finding]
+    source_lines: SourceLines
+
+
+class LastRun:
+    """The report kept beside one cache file (`<key>.last`, JSON)."""
+
+    def __init__(self, cache: Cache) -> None:
+        self.cache_file = cache.path
+        self.path = cache.path.with_suffix(".last")
+
+    def recall(self, signature: str) -> Report | None:
+        """The last run's report if it had this signature, else None."""
+        try:
+            info = os.stat(self.cache_file)
+            raw = compact_json.loads(self.path.read_bytes())
+            if raw["format"] != FORMAT or raw["signature"] != signature or raw["cache"] != _identity(info):
+                return None
+            if not unchanged(raw["depends"]):
+                return None
+            findings = decode_findings(raw["findings"])
+            lines = {(path, line): text for path, line, text in raw["lines"]}
+            if not all(type(k[0]) is str and type(k[1]) is int and type(v) is str for k, v in lines.items()):
+                return None
+        except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
+            return None  # none kept, another run's, or not ours to read
+        with contextlib.suppress(OSError):  # in use: neither is stale (`cache._prune`)
+            os.utime(self.cache_file)
+            os.utime(self.path)
+        return Report(findings, lines)
+
+    def keep(self, signature: str, report: Report, depends: Mapping[str, str]) -> None:
+        """Keep a run's report, for the cache file as it is now; nothing when that cannot be
+        done (the findings never depend on it)."""
+        try:
+            info = os.stat(self.cache_file)
+        except OSError:  # not written (a folder that cannot be): a report kept before is void
+            with contextlib.suppress(OSError):
+                self.path.unlink()
+            return
+        text = compact_json.dumps(
+            {
+                "format": FORMAT,
+                "signature": signature,
+                "cache": _identity(info),
+                "depends": dict(depends),
+                "findings": encode_findings(report.findings),
+                "lines": [[path, line, text] for (path, line), text in report.source_lines.items()],
+            }
+        )
+        _write_atomically(self.path, text)
+
+
+def _identity(info: os.stat_result) -> list[int]:
+    """Tells a cache file from the one before it: each is written anew and renamed into place
+    (a new inode), while a run that only uses one touches its time."""
+    return [info.st_dev, info.st_ino, info.st_size]
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    import tempfile
+
+    try:
+        handle, temp = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=path.parent)
+    except OSError:
+        return
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.replace(temp, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
