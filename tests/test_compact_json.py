@@ -61,7 +61,7 @@ def test_usual_facts_are_written_by_orjson_compactly_with_bengali_as_itself() ->
 
 def test_postlints_own_data_with_null_stays_on_the_fast_writer() -> None:
     row = [12, 1795807372264402608, "c3e9", "{}", [["a.md", "PL101", None]]]
-    assert compact_json.dumps(row) == json.dumps(row, separators=(",", ":"))
+    assert compact_json.dumps(row) == json.dumps(row, separators=(",", ":")).encode()
 
 
 @pytest.mark.parametrize("text", ["{", "[1,]", "NaN x", "", " {"])

@@ -25,7 +25,7 @@ import sys
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, BinaryIO
 
 try:
     from _blake2 import blake2b as blake2b  # hashlib's own, without OpenSSL: 2.5 ms of a warm run
@@ -303,10 +303,6 @@ _NO_SUPPRESSIONS = Suppressions()
 """Shared by every cached file without suppressions (nothing changes a result's suppressions)."""
 
 
-def _name(path: str) -> str:
-    return path if os.path.isabs(path) else os.path.abspath(path)
-
-
 class Cache:
     """One run's view of a cache file.
 
@@ -324,7 +320,7 @@ class Cache:
     too): if one has changed, no row is used."""
     dirty: bool
     _pending: dict[str, Row]
-    _out: TextIO | None
+    _out: BinaryIO | None
     _temp: str
     _written: int
     _failed: bool
@@ -366,9 +362,9 @@ class Cache:
         self._failed = False
 
     def lookup(self, path: str, display: str, stamp: tuple[int, int] | None) -> FileResult | None:
-        """The cached result of the file at `path` as `stamp` (its size and modification time,
-        None if it cannot be `stat`ed) finds it; it has that stamp."""
-        row = self.rows.get(_name(path))
+        """The cached result of the file at (absolute) `path` as `stamp` (its size and
+        modification time, None if it cannot be `stat`ed) finds it; it has that stamp."""
+        row = self.rows.get(path)
         if row is None or stamp is None:
             return None
         try:
@@ -383,13 +379,13 @@ class Cache:
             return None  # gone, or an entry that does not decode: check the file again
 
     def store(self, path: str, result: FileResult, facts: str | None = None) -> None:
-        """Remember a checked file under the size and time of the bytes that were checked."""
-        name = _name(path)
-        if self.rows.pop(name, None) is not None:
+        """Remember a checked file (at absolute `path`) under the size and time of the bytes
+        that were checked."""
+        if self.rows.pop(path, None) is not None:
             self.dirty = True
         if not result.digest or result.stamp is None:
             return  # checked again every time
-        self._pending[name] = encode_row(*result.stamp, result, facts)
+        self._pending[path] = encode_row(*result.stamp, result, facts)
         self.dirty = True
         if len(self._pending) >= _ROWS_PER_WRITE:
             self._write(self._pending)
@@ -424,11 +420,11 @@ class Cache:
                 if not marker.exists():
                     marker.write_text(text)
             handle, self._temp = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=self.folder)
-            self._out = os.fdopen(handle, "w", encoding="utf-8")
-            self._out.write(f'{{"format":{FORMAT},"files":{{')
+            self._out = os.fdopen(handle, "wb")
+            self._out.write(b'{"format":%d,"files":{' % FORMAT)
         if rows:
             chunk = _json(rows)[1:-1]
-            self._out.write(f",{chunk}" if self._written else chunk)
+            self._out.write(b"," + chunk if self._written else chunk)
             self._written += len(rows)
 
     def save(self) -> None:
@@ -447,7 +443,7 @@ class Cache:
         if self._out is None:
             return  # the folder could not be written to
         try:
-            self._out.write(f'}},"corpus":{_json(self.corpus)},"depends":{_json(self.depends)}}}')
+            self._out.write(b'},"corpus":%s,"depends":%s}' % (_json(self.corpus), _json(self.depends)))
             self._out.close()
             self._out = None
             os.replace(self._temp, self.path)

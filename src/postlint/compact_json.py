@@ -22,12 +22,13 @@ from typing import Any
 import orjson
 
 
-def dumps(value: Any) -> str:
-    """`value` (postlint's own data: text, integers, lists, dicts) as compact JSON text."""
+def dumps(value: Any) -> bytes:
+    """`value` (postlint's own data: text, integers, lists, dicts) as compact JSON, in UTF-8
+    (bytes: the cache file is written as they come, not decoded and encoded again)."""
     try:
-        return orjson.dumps(value).decode()
+        return orjson.dumps(value)
     except TypeError:  # orjson.JSONEncodeError: a value only `json` writes
-        return json.dumps(value, separators=(",", ":"))
+        return json.dumps(value, separators=(",", ":")).encode()
 
 
 def values(value: Any) -> str:

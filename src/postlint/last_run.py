@@ -104,7 +104,7 @@ class LastRun:
             with contextlib.suppress(OSError):
                 self.path.unlink()
             return
-        text = compact_json.dumps(
+        data = compact_json.dumps(
             {
                 "format": FORMAT,
                 "signature": signature,
@@ -114,7 +114,7 @@ class LastRun:
                 "lines": [[path, line, text] for (path, line), text in report.source_lines.items()],
             }
         )
-        _write_atomically(self.path, text)
+        _write_atomically(self.path, data)
 
 
 def _identity(info: os.stat_result) -> list[int]:
@@ -123,7 +123,7 @@ def _identity(info: os.stat_result) -> list[int]:
     return [info.st_dev, info.st_ino, info.st_size]
 
 
-def _write_atomically(path: Path, text: str) -> None:
+def _write_atomically(path: Path, data: bytes) -> None:
     import tempfile
 
     try:
@@ -131,8 +131,8 @@ def _write_atomically(path: Path, text: str) -> None:
     except OSError:
         return
     try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
         os.replace(temp, path)
     except OSError:
         with contextlib.suppress(OSError):
