@@ -189,3 +189,16 @@ def test_a_run_with_a_post_dated_near_today_keeps_no_report(
     reads = Reads(monkeypatch)
     assert report(capsys, "--cache-dir", str(cache), str(root)) == first
     assert reads.reset() == (1, 1)  # the rows, and the post whose findings depend on the day
+
+
+def test_a_run_from_another_folder_shows_its_own_paths(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = site(tmp_path)
+    cache = str(tmp_path / "cache")
+    monkeypatch.chdir(tmp_path)
+    above = json.loads(report(capsys, "--cache-dir", cache, str(root)))
+    monkeypatch.chdir(root)
+    inside = json.loads(report(capsys, "--cache-dir", cache, str(root)))
+    assert {f["path"] for f in above} == {f"site/{f['path']}" for f in inside}
+    assert inside == json.loads(report(capsys, "--no-cache", str(root)))

@@ -493,7 +493,7 @@ class Engine:
             self._check_all(result, files, fix, progress, [None] * len(files))
             return result
         stamps = last_run.stamps(files)
-        signature = last_run.signature(files, len(targets), stamps)
+        signature = last_run.signature(files, len(targets), stamps, str(self.config.root))
         remembered = LastRun(self.cache)
         report = remembered.recall(signature) if signature is not None else None
         if report is not None:  # the same files as the last run, none changed since

@@ -6,9 +6,10 @@ fingerprints each file's facts, to arrive at the findings it had last time: two 
 of its time after start-up. With it, the run walks the tree, `stat`s each file and reads
 one small file.
 
-The report is kept under the run's signature (`signature`): each file's path (as read,
-as shown and from the project root), size and modification time, the files asked for
-told apart from the rest of the content root (whose facts corpus rules read). The cache
+The report is kept under the run's signature (`signature`): each file's path (which,
+with the working folder and the project root, gives the paths shown and matched), size
+and modification time, the files asked for told apart from the rest of the content root
+(whose facts corpus rules read). The cache
 file's name covers postlint's version, the config and the plugins. A report is used
 only with the cache file it was written beside (not one rewritten, replaced or removed
 since) and while the schema files its findings came from are unchanged. A run in which
@@ -52,13 +53,17 @@ def stamps(files: Sequence[Target]) -> list[Stamp | None]:
     return found
 
 
-def signature(files: Sequence[Target], asked: int, stamped: Sequence[Stamp | None]) -> str | None:
+def signature(files: Sequence[Target], asked: int, stamped: Sequence[Stamp | None], root: str) -> str | None:
     """What a run's findings depend on besides the cache key: the files (the first `asked`
-    of them asked for) and their stamps. None when a file has no stamp."""
+    of them asked for) and their stamps. None when a file has no stamp.
+
+    A file's displayed and root-relative paths are worked out from its absolute path, the
+    working folder and the project `root`: those three stand for all of them."""
     if None in stamped:
         return None
-    digest = blake2b(f"{FORMAT}\0{asked}\0{len(files)}\0".encode(), digest_size=16)
-    digest.update("\0".join(chain.from_iterable(files)).encode("utf-8", "surrogatepass"))
+    where = f"{FORMAT}\0{asked}\0{len(files)}\0{os.getcwd()}\0{root}\0"
+    digest = blake2b(where.encode("utf-8", "surrogatepass"), digest_size=16)
+    digest.update("\0".join([file.path for file in files]).encode("utf-8", "surrogatepass"))
     digest.update(array("q", chain.from_iterable(stamped)).tobytes())  # type: ignore[arg-type]
     return digest.hexdigest()
 
