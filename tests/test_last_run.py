@@ -120,6 +120,11 @@ def _report_corrupt(root: Path) -> None:
     kept.write_bytes(b'{"format": 6, "signature": [')
 
 
+def _report_nested_deep(root: Path) -> None:
+    [kept] = (root.parent / "cache").glob("*.last")
+    kept.write_bytes(b"[" * 100_000 + b"]" * 100_000)  # past any JSON reader's depth
+
+
 def _report_of_another_run(root: Path) -> None:
     main(["check", "--format", "json", "--cache-dir", str(root.parent / "cache"), str(root / "00" / "post-1.md")])
 
@@ -132,6 +137,7 @@ CHANGES: dict[str, tuple[Callable[[Path], None], int]] = {
     "a post removed": (_post_removed, 0),
     "the cache file removed": (_cache_file_removed, 7),
     "the report corrupt": (_report_corrupt, 0),
+    "the report nested deep": (_report_nested_deep, 0),
     "another run's report kept since": (_report_of_another_run, 0),
 }
 

@@ -151,7 +151,7 @@ def test_corrupt_or_foreign_cache_is_ignored_and_rebuilt(tmp_path: Path, capsys:
     cache = tmp_path / "cache"
     expected = findings_json(capsys, "--cache-dir", str(cache), str(root))
     [stored] = list(cache.glob("*.json"))
-    for junk in (b"\x80garbage", b'{"format": 1, "files": {"x": [1]}}', b"[]"):
+    for junk in (b"\x80garbage", b'{"format": 1, "files": {"x": [1]}}', b"[]", b"[" * 100_000 + b"]" * 100_000):
         stored.write_bytes(junk)
         assert findings_json(capsys, "--cache-dir", str(cache), str(root)) == expected
         assert json.loads(stored.read_text())["format"] == FORMAT

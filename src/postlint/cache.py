@@ -45,6 +45,9 @@ FORMAT = 6
 starts with a space (`compact_json`)."""
 TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# This file marks a cache folder (https://bford.info/cachedir/).\n"
 
+UNREADABLE = (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError, RecursionError)
+"""What reading a cache file (anyone's JSON: edited, truncated, nested a million deep) may raise."""
+
 Row = list[Any]
 """One file in the cache file: size, mtime_ns, digest, facts (JSON text), its findings,
 suppressions, malformed suppressions and line texts, or 0 when it has none of those (most
@@ -346,7 +349,7 @@ class Cache:
                 decode_findings(corpus[1])
                 if unchanged(depends):
                     self.rows, self.corpus, self.depends = rows, corpus, depends
-        except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
+        except UNREADABLE:
             self.forget()  # missing, corrupt or foreign: start afresh
 
     def forget(self) -> None:
@@ -375,7 +378,7 @@ class Cache:
                 row[0], row[1] = stamp
                 self.dirty = True
             return decode_row(display, row, stamp)
-        except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
+        except UNREADABLE:
             return None  # gone, or an entry that does not decode: check the file again
 
     def store(self, path: str, result: FileResult, facts: str | None = None) -> None:

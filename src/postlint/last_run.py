@@ -28,7 +28,16 @@ from pathlib import Path
 from typing import NamedTuple
 
 from postlint import compact_json
-from postlint.cache import FORMAT, TEMP_PREFIX, Cache, blake2b, decode_findings, encode_findings, unchanged
+from postlint.cache import (
+    FORMAT,
+    TEMP_PREFIX,
+    UNREADABLE,
+    Cache,
+    blake2b,
+    decode_findings,
+    encode_findings,
+    unchanged,
+)
 from postlint.discover import Target
 from postlint.findings import Finding
 
@@ -93,7 +102,7 @@ class LastRun:
             lines = {(path, line): text for path, line, text in raw["lines"]}
             if not all(type(k[0]) is str and type(k[1]) is int and type(v) is str for k, v in lines.items()):
                 return None
-        except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
+        except UNREADABLE:
             return None  # none kept, another run's, or not ours to read
         with contextlib.suppress(OSError):  # in use: neither is stale (`cache._prune`)
             os.utime(self.cache_file)
