@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -467,3 +468,56 @@ def test_a_fingerprint_given_in_pieces_is_the_hash_of_all_its_parts(pairs: int) 
     expected = run_key(["first.md", *(piece for part in parts for piece in part.split("\0"))])
     assert key.hexdigest() == expected
     assert key.hexdigest() == expected  # asking twice changes nothing
+
+
+def _other_type(value: object) -> object:
+    """A value of another JSON type than `value`."""
+    return {str: 7, int: "7", bool: "yes", type(None): [1], list: {"x": 1}, dict: [], float: "7"}[type(value)]
+
+
+def _leaves(value: object, at: tuple[object, ...] = ()) -> Iterator[tuple[object, ...]]:
+    """The path to every value in a JSON tree, containers included."""
+    yield at
+    if isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _leaves(item, (*at, index))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _leaves(item, (*at, key))
+
+
+def _replaced(tree: object, at: tuple[object, ...], new: object) -> object:
+    if not at:
+        return new
+    copy = dict(tree) if isinstance(tree, dict) else list(tree)  # type: ignore[call-overload]
+    copy[at[0]] = _replaced(copy[at[0]], at[1:], new)
+    return copy
+
+
+@pytest.mark.parametrize("kept", ["json", "last"])
+def test_a_cache_file_with_any_value_of_the_wrong_type_is_not_a_crash(
+    kept: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Every value of a cache file (one post's) or of the kept report, in turn, of another
+    type: each run reports what an uncached run reports."""
+    root = tmp_path / "site"
+    root.mkdir()
+    body = (  # findings and their line texts, a suppression used, one unused, one malformed
+        "<!-- postlint-disable-next-line PL304 -->\nলেখা\u200b।\n\nআবার\u200b।\n\n"
+        "<!-- postlint-disable-next-line PL412 -->\nশেষ।\n\n<!-- postlint-disable-next-line -->\n"
+    )
+    (root / "p.md").write_text(POST.format(n=1, toc="yes", tag="x") + body, encoding="utf-8")
+    cache = tmp_path / "cache"
+    expected = findings_json(capsys, "--no-cache", str(root))
+    findings_json(capsys, "--cache-dir", str(cache), str(root))
+    [stored] = cache.glob(f"*.{kept}")
+    original = json.loads(stored.read_text(encoding="utf-8"))
+    places = list(_leaves(original))[1:]
+    assert len(places) > 60
+    for at in places:
+        value: object = original
+        for step in at:
+            value = value[step]  # type: ignore[index]
+        stored.write_text(json.dumps(_replaced(original, at, _other_type(value))), encoding="utf-8")
+        assert findings_json(capsys, "--cache-dir", str(cache), str(root)) == expected, at
+        stored.write_text(json.dumps(original), encoding="utf-8")

@@ -34,7 +34,7 @@ except ImportError:  # pragma: no cover - an interpreter without CPython's built
 
 from postlint import compact_json
 from postlint.file_result import FileResult
-from postlint.findings import Edit, Finding, Fix, Severity, Span, span_of
+from postlint.findings import Edit, Finding, Fix, Severity, Span
 from postlint.lazy import lazy_re
 from postlint.load import DEFAULT_MAX_FILE_SIZE, ReadFailure, digest, read_bytes
 from postlint.rule import Fact
@@ -45,7 +45,7 @@ FORMAT = 6
 starts with a space (`compact_json`)."""
 TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# This file marks a cache folder (https://bford.info/cachedir/).\n"
 
-UNREADABLE = (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError, RecursionError)
+UNREADABLE = (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError, RecursionError, struct.error)
 """What reading a cache file (anyone's JSON: edited, truncated, nested a million deep) may raise."""
 
 Row = list[Any]
@@ -61,7 +61,7 @@ def _span(s: Span) -> list[int]:
 
 
 def _unspan(v: list[int]) -> Span:
-    return span_of(*v)
+    return _fact_span(v)
 
 
 def _edit(e: Edit) -> tuple[int, int, str]:
@@ -75,7 +75,17 @@ def _fix(fix: Fix | None) -> Any:
 
 
 def _unfix(v: Any) -> Fix | None:
-    return None if v is None else Fix(tuple(Edit(*e) for e in v[0]), v[1], v[2])
+    if v is None:
+        return None
+    edits, safe, description = v
+    fix = Fix(tuple(Edit(*e) for e in edits), safe, description)
+    if not (type(safe) is bool and type(description) is str and all(_is_edit(e) for e in fix.edits)):
+        raise TypeError("not a fix")
+    return fix
+
+
+def _is_edit(e: Edit) -> bool:
+    return type(e.start) is int and type(e.end) is int and type(e.replacement) is str
 
 
 def _tuples(value: Any) -> Any:
@@ -91,7 +101,15 @@ def encode_findings(findings: Iterable[Finding]) -> list[Any]:
 
 
 def decode_findings(rows: list[Any]) -> list[Finding]:
-    return [Finding(p, c, n, Severity(s), m, _unspan(sp), h, _unfix(fx)) for p, c, n, s, m, sp, h, fx in rows]
+    """Findings from their cache rows. Raises TypeError or ValueError unless every field has
+    its type: a cache file is anyone's JSON, and reporting must not fail on what it holds."""
+    findings = [Finding(p, c, n, Severity(s), m, _unspan(sp), h, _unfix(fx)) for p, c, n, s, m, sp, h, fx in rows]
+    for f in findings:
+        if not (type(f.path) is type(f.code) is type(f.name) is type(f.message) is str):
+            raise TypeError("not a finding")
+        if f.hint is not None and type(f.hint) is not str:
+            raise TypeError("not a finding")
+    return findings
 
 
 class CachedFacts(Mapping[str, list[Fact]]):
@@ -285,21 +303,36 @@ def decode_row(display: str, row: Row, stamp: tuple[int, int] | None = None) -> 
         return FileResult(display, [], CachedFacts(display, facts, key=key), _NO_SUPPRESSIONS, {}, digest, stamp=stamp)
     findings, sups, malformed, lines = rest
     if sups or malformed:
-        suppressions = Suppressions(
-            [Suppression(frozenset(c), a, b, _unspan(sp), tuple(Edit(*e) for e in rm)) for c, a, b, sp, rm in sups],
-            [(_unspan(sp), message) for sp, message in malformed],
-        )
+        suppressions = Suppressions([_suppression(*entry) for entry in sups], [_malformed(*m) for m in malformed])
     else:
         suppressions = _NO_SUPPRESSIONS
+    texts = {int(k): v for k, v in lines.items()} if lines else {}
+    if not all(type(v) is str for v in texts.values()):
+        raise TypeError("not line texts")
     return FileResult(
         display,
         decode_findings(findings) if findings else [],
         CachedFacts(display, facts, key=key),
         suppressions,
-        {int(k): v for k, v in lines.items()} if lines else {},
+        texts,
         digest,
         stamp=stamp,
     )
+
+
+def _suppression(codes: list[str], first: int, last: int, span: list[int], removal: list[Any]) -> Suppression:
+    entry = Suppression(frozenset(codes), first, last, _unspan(span), tuple(Edit(*e) for e in removal))
+    if not (type(first) is type(last) is int and type(codes) is list and all(type(c) is str for c in codes)):
+        raise TypeError("not a suppression")
+    if not all(_is_edit(e) for e in entry.removal):
+        raise TypeError("not a suppression")
+    return entry
+
+
+def _malformed(span: list[int], message: str) -> tuple[Span, str]:
+    if type(message) is not str:
+        raise TypeError("not a malformed suppression")
+    return _unspan(span), message
 
 
 _NO_SUPPRESSIONS = Suppressions()
