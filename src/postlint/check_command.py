@@ -22,6 +22,8 @@ PROGRESS_MIN_FILES = 200
 
 @dataclass(frozen=True)
 class CheckRequest:
+    """What `postlint check` was asked to do: its arguments, parsed."""
+
     paths: list[Path]
     config: Path | None = None
     preset: str | None = None

@@ -30,6 +30,8 @@ KNOWN_KEYS = (*_LISTS, *_TABLES, *_STRINGS, *_BOOLS)
 
 @dataclass(frozen=True)
 class Config:
+    """The resolved configuration: the file's settings, with the command line's on top (`with_overrides`)."""
+
     root: Path
     source: Path | None = None
     schema: str | None = None

@@ -40,6 +40,8 @@ _ORIGIN = Span(Position(1, 1, 0), Position(1, 1, 0))
 
 @dataclass(frozen=True)
 class FixOptions:
+    """How a run fixes: whether it writes, whether unsafe fixes apply, which rules may fix."""
+
     write: bool = True
     """False for --diff: compute the fixes, write nothing."""
     unsafe: bool = False

@@ -21,6 +21,8 @@ _SUFFIXES = (".dist-info", ".egg-info")
 
 @dataclass(frozen=True, slots=True)
 class EntryPoint:
+    """A plugin's entry point, as an installed distribution's `entry_points.txt` lists it."""
+
     name: str
     value: str
     """`module:attribute.path` (the attribute may be absent)."""

@@ -13,6 +13,8 @@ from postlint.suppress import Suppressions
 
 @dataclass(slots=True)
 class FileResult:
+    """One file's outcome: its findings (before suppressions), facts, suppressions and cache stamp."""
+
     display: str
     findings: list[Finding]
     """The document rules' findings, before inline suppressions are applied."""

@@ -115,6 +115,8 @@ class Fix:
 
 @dataclass(frozen=True, slots=True)
 class Finding:
+    """One problem at one place in one file, with the rule that found it and, maybe, its fix."""
+
     path: str
     code: str
     name: str

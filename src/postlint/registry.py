@@ -26,6 +26,8 @@ _NAME = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*\Z")
 
 @dataclass(frozen=True)
 class Registry:
+    """Every known rule (postlint's and the plugins'), found by code or by name."""
+
     rules: tuple[AnyRule, ...]
     origin: dict[str, str]
     """The distribution each rule code and name comes from."""

@@ -10,6 +10,8 @@ from postlint.rule import BaseRule
 
 @dataclass
 class Result:
+    """What a run found, for the reporters and the exit code."""
+
     findings: list[Finding]
     files_checked: int
     rules: dict[str, BaseRule] = field(default_factory=dict)

@@ -17,6 +17,8 @@ from postlint.suggest import did_you_mean
 
 @dataclass(frozen=True)
 class ActiveRule:
+    """A rule this run applies, with its context (options, services)."""
+
     rule: AnyRule
     context: RuleContext
 

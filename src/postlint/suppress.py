@@ -38,6 +38,8 @@ Canonical = Callable[[str], "str | None"]
 
 @dataclass(slots=True)
 class Suppression:
+    """An inline suppression: the rules it silences, the lines it covers, and which it used."""
+
     codes: frozenset[str]
     first_line: int
     last_line: int

@@ -15,6 +15,8 @@ _SPACE = lazy_re(r"\s*")
 
 @dataclass(slots=True)
 class JsonResult:
+    """A JSON front-matter object: its data, where it ends, its keys' spans, or why it failed."""
+
     data: Any
     end: int
     source_map: SourceMap

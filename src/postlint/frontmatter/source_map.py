@@ -24,6 +24,8 @@ class NodeSpan(NamedTuple):
 
 @dataclass(slots=True)
 class SourceMap:
+    """The source span of each front-matter node, by JSON pointer."""
+
     nodes: dict[Pointer, NodeSpan] = field(default_factory=dict)
 
     def add(self, pointer: Pointer, node: NodeSpan) -> None:

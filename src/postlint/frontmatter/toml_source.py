@@ -20,6 +20,8 @@ _ERROR_AT = lazy_re(r"\(at (?:line (\d+), column (\d+)|end of document)\)")
 
 @dataclass(slots=True)
 class TomlResult:
+    """TOML front matter: its data and keys' spans, or where and why it failed."""
+
     data: Any
     source_map: SourceMap
     error: str | None = None

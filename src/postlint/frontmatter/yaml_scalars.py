@@ -81,6 +81,8 @@ class YamlProblem(NamedTuple):
 
 @dataclass(slots=True)
 class YamlResult:
+    """YAML front matter: its data and nodes' spans, and the problems met reading it."""
+
     data: Any
     source_map: SourceMap
     problems: list[YamlProblem] = field(default_factory=list)

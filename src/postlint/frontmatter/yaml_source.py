@@ -52,6 +52,8 @@ _NO_KEY = object()
 
 @dataclass(slots=True)
 class _Frame:
+    """A mapping or sequence being built, with the key waiting for its value."""
+
     container: dict[str, Any] | list[Any]
     pointer: Pointer
     start: int
