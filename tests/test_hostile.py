@@ -736,6 +736,29 @@ def _engine_and_targets(proj: Path, jobs: int) -> tuple[Engine, list[Target]]:
     return engine, targets
 
 
+@pytest.mark.parametrize("kind", ["symlink-to-dev-zero", "fifo"])
+def test_cache_files_that_are_not_regular_files_are_not_read(kind: str, tmp_path: Path) -> None:
+    """The cache folder comes with the checkout: a pull request may put a symlink to /dev/zero
+    or a FIFO where the cache file and the last report are."""
+    proj = make_project(tmp_path)
+    cache = tmp_path / "cache"
+    argv = [sys.executable, "-m", "postlint", "check", "--format", "json", "--cache-dir", str(cache), "."]
+    first = run_bounded(argv, proj, 30)
+    stored = [*cache.glob("*.json"), *cache.glob("*.last")]
+    assert len(stored) == 2
+    for path in stored:
+        path.unlink()
+        if kind == "fifo":
+            os.mkfifo(path)
+        else:
+            path.symlink_to("/dev/zero")
+    again = run_bounded(argv, proj, 10)
+    assert not again.timed_out, f"{kind}: killed after 10 s"
+    assert "Traceback" not in again.err, again.err[-3000:]
+    assert (again.code, again.out) == (first.code, first.out)
+    assert again.peak_mb is not None and again.peak_mb < 250
+
+
 @pytest.mark.parametrize("jobs", [1, 2], ids=["serial", "parallel"])
 def test_file_deleted_between_discovery_and_reading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: int):
     proj = make_project(tmp_path)

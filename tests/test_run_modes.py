@@ -116,6 +116,22 @@ def test_cache_folder_is_tagged_ignored_and_reused(tmp_path: Path, capsys: pytes
     assert any(str(f["path"]).endswith("post-1.md") and f["code"] == "PL102" for f in changed)
 
 
+def test_markers_a_checkout_put_in_the_cache_folder_are_not_written_through(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = tree(tmp_path / "site", 2)
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    victim, kept = tmp_path / "outside" / "victim", tmp_path / "kept.txt"
+    kept.write_text("mine\n")
+    victim.parent.mkdir()
+    (cache / "CACHEDIR.TAG").symlink_to(victim)  # dangling
+    (cache / ".gitignore").symlink_to(kept)
+    assert findings_json(capsys, "--cache-dir", str(cache), str(root)) == findings_json(capsys, "--no-cache", str(root))
+    assert list(cache.glob("*.json"))  # the cache was written...
+    assert not victim.exists() and kept.read_text() == "mine\n"  # ...and nothing through the links
+
+
 def test_a_checkout_that_resets_mtimes_still_hits_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     root = tree(tmp_path / "site", 4)
     config = load_config([root]).with_overrides(cache_dir=tmp_path / "cache")

@@ -375,7 +375,7 @@ class Cache:
         self._read = True
         try:
             with _acyclic():
-                raw = compact_json.loads(self.path.read_bytes())
+                raw = compact_json.loads(read_cache_file(self.path))
             if isinstance(raw, dict) and raw.get("format") == FORMAT:
                 rows, corpus, depends = raw["files"], raw["corpus"], raw["depends"]
                 if not (isinstance(rows, dict) and all(_row_shaped(r) for r in rows.values())):
@@ -453,9 +453,10 @@ class Cache:
 
             self.folder.mkdir(parents=True, exist_ok=True)
             for name, text in (("CACHEDIR.TAG", TAG), (".gitignore", "# Created by postlint.\n*\n")):
-                marker = self.folder / name
-                if not marker.exists():
-                    marker.write_text(text)
+                # Created, never followed: a symlink a checkout put here (even a dangling
+                # one) is left alone, not written through to wherever it points.
+                with contextlib.suppress(FileExistsError), open(self.folder / name, "x", encoding="utf-8") as out:
+                    out.write(text)
             handle, self._temp = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=self.folder)
             self._out = os.fdopen(handle, "wb")
             self._out.write(b'{"format":%d,"files":{' % FORMAT)
@@ -528,6 +529,20 @@ def _prune(folder: Path, current: str) -> None:
 
 def _row_shaped(row: Any) -> bool:
     return isinstance(row, list) and len(row) == 6 and isinstance(row[3], str) and isinstance(row[5], str)
+
+
+CACHE_MAX_BYTES = 1 << 28
+"""A cache file larger than this (256 MiB: some 700,000 posts) is not read."""
+
+
+def read_cache_file(path: Path) -> bytes:
+    """A cache file's bytes: a regular file, of a sane size (raises OSError otherwise). The
+    cache folder is part of the checkout, and a stranger's pull request may have put a
+    symlink to /dev/zero or a FIFO there."""
+    read = read_bytes(path, CACHE_MAX_BYTES)
+    if isinstance(read, ReadFailure):
+        raise OSError(read.message)
+    return read.data
 
 
 def unchanged(depends: dict[str, str]) -> bool:

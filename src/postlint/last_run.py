@@ -36,6 +36,7 @@ from postlint.cache import (
     blake2b,
     decode_findings,
     encode_findings,
+    read_cache_file,
     unchanged,
 )
 from postlint.discover import Target
@@ -93,7 +94,7 @@ class LastRun:
         """The last run's report if it had this signature, else None."""
         try:
             info = os.stat(self.cache_file)
-            raw = compact_json.loads(self.path.read_bytes())
+            raw = compact_json.loads(read_cache_file(self.path))
             if raw["format"] != FORMAT or raw["signature"] != signature or raw["cache"] != _identity(info):
                 return None
             if not unchanged(raw["depends"]):
