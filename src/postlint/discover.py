@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterator, Sequence
+from operator import attrgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -49,11 +50,16 @@ def _relative(absolute: str, root: str) -> str:
 def printable(path: str) -> str:
     """A path as reports show it. A name that is not UTF-8 reaches Python as surrogate escapes,
     which no output stream can write; its bytes are shown as `\\xe9` (as Python shows bytes)."""
+    if path.isascii():  # at once, from how the string is stored
+        return path
     try:
         path.encode("utf-8")
     except UnicodeEncodeError:
         return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
     return path
+
+
+_NAME = attrgetter("name")
 
 
 def _entries(folder: str, seen: set[tuple[int, int]]) -> list[os.DirEntry[str]]:
@@ -63,14 +69,15 @@ def _entries(folder: str, seen: set[tuple[int, int]]) -> list[os.DirEntry[str]]:
         if (info.st_dev, info.st_ino) in seen:
             return []
         seen.add((info.st_dev, info.st_ino))
-        return sorted(os.scandir(folder), key=lambda e: e.name)
+        return sorted(os.scandir(folder), key=_NAME)
     except OSError:
         return []
 
 
-def _inside(above: str, name: str) -> str:
-    """`name` in the folder at POSIX path `above` (from the root, or shown: "" is the folder itself)."""
-    return f"{above}{name}" if not above or above.endswith("/") else f"{above}/{name}"
+def _prefix(above: str) -> str:
+    """What a name in the folder at POSIX path `above` (from the root, or shown: "" is the folder
+    itself) is appended to."""
+    return above if not above or above.endswith("/") else f"{above}/"
 
 
 def _walk(
@@ -84,25 +91,25 @@ def _walk(
     and its name; a folder's displayed path is worked out anew (the walk may enter the
     working folder from above it).
     """
-    stack = [(iter(_entries(folder, seen)), _relative(folder, root), _display(folder, cwd))]
+    stack = [(iter(_entries(folder, seen)), _prefix(_relative(folder, root)), _prefix(_display(folder, cwd)))]
     while stack:
         entries, above, shown = stack[-1]
-        entry = next(entries, None)
-        if entry is None:
+        for entry in entries:
+            name = entry.name
+            relative = above + name
+            if excludes and excludes.match_entry(name, relative):
+                continue
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            if is_dir:
+                stack.append((iter(_entries(entry.path, seen)), f"{relative}/", _prefix(_display(entry.path, cwd))))
+                break  # into the folder; this one's iterator goes on when it is done
+            if name.lower().endswith(SUFFIXES):
+                yield entry.path, relative, shown + name
+        else:
             stack.pop()
-            continue
-        name = entry.name
-        relative = _inside(above, name)
-        if excludes and excludes.match_entry(name, relative):
-            continue
-        try:
-            is_dir = entry.is_dir()
-        except OSError:
-            is_dir = False
-        if is_dir:
-            stack.append((iter(_entries(entry.path, seen)), relative, _display(entry.path, cwd)))
-        elif name.lower().endswith(SUFFIXES):
-            yield entry.path, relative, _inside(shown, name)
 
 
 def discover(paths: Sequence[Path], root: Path, excludes: Sequence[str]) -> list[Target]:
