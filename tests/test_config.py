@@ -228,6 +228,30 @@ def test_invalid_toml_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert "postlint.toml" in line
 
 
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("postlint.toml", "a = " + "[" * 100_000 + "]" * 100_000 + "\n"),
+        ("pyproject.toml", "[tool.postlint]\nb = " + "{x=" * 5_000 + "1" + "}" * 5_000 + "\n"),
+    ],
+    ids=["arrays", "inline-tables"],
+)
+def test_config_nested_too_deeply_exits_2(
+    name: str, text: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(tmp_path, name, text)
+    write(tmp_path, "post.md", CLEAN)
+    assert usage_error(capsys, "check", "post.md").endswith(f"{name} is not valid TOML: nested too deeply")
+
+
+def test_a_config_that_is_not_a_regular_file_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(tmp_path, "post.md", CLEAN)
+    (tmp_path / "zero.toml").symlink_to("/dev/zero")  # read, it would fill memory
+    assert "zero.toml" in usage_error(capsys, "check", "--config", "zero.toml", "post.md")
+
+
 def test_missing_config_option_file_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     write(tmp_path, "post.md", CLEAN)
     line = usage_error(capsys, "check", "--config", "nope.toml", "post.md")

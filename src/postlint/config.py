@@ -148,16 +148,23 @@ def parse_config(table: Mapping[str, Any], source: Path, root: Path | None = Non
     return Config(**values)
 
 
+CONFIG_MAX_BYTES = 10_000_000
+
+
 def _read_toml(path: Path) -> dict[str, Any]:
     import tomllib  # only when there is a config file to read
 
+    from postlint.load import ReadFailure, read_bytes
+
+    read = read_bytes(path, CONFIG_MAX_BYTES)  # a regular file of a sane size: not a FIFO, not /dev/zero
+    if isinstance(read, ReadFailure):
+        raise UsageError(f"cannot read config {path}: {read.message}")
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except OSError as exc:
-        raise UsageError(f"cannot read config {path}: {exc.strerror or exc}") from None
+        return tomllib.loads(read.data.decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise UsageError(f"config {path} is not valid TOML: {exc}") from None
+    except RecursionError:
+        raise UsageError(f"config {path} is not valid TOML: nested too deeply") from None
 
 
 def read_table(path: Path) -> dict[str, Any]:
