@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import subprocess
@@ -709,3 +710,28 @@ def test_the_command_writes_its_whole_report_through_a_pipe_before_it_exits(
     assert len(done.stdout) > 65536
     assert json.loads(done.stdout) == expected
     assert done.returncode == 1
+
+
+def _run_where_output_fails(where: str, argv: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    """`argv` with stdout on a full disk (/dev/full) or closed (Python then has no sys.stdout)."""
+    import os
+
+    env = {**os.environ, "POSTLINT_NO_SERVER": "1"}
+    with open("/dev/full", "w") as full:
+        if where == "a full disk":
+            return subprocess.run(argv, stdout=full, stderr=subprocess.PIPE, text=True, cwd=cwd, env=env, timeout=60)
+        closing = functools.partial(os.close, 1)
+        return subprocess.run(argv, stderr=subprocess.PIPE, text=True, cwd=cwd, env=env, preexec_fn=closing, timeout=60)
+
+
+@pytest.mark.parametrize("where", ["a full disk", "a closed stdout"])
+def test_output_that_cannot_be_written_is_a_one_line_error(where: str, tmp_path: Path) -> None:
+    """Exit 2 and why, never a traceback; a report written to a file does not need stdout."""
+    write(tmp_path, "post.md", NO_SLUG)
+    argv = [sys.executable, "-m", "postlint", "check", "--no-cache", "post.md"]
+    done = _run_where_output_fails(where, argv, tmp_path)
+    reason = "No space left on device" if where == "a full disk" else "standard output is closed"
+    assert (done.returncode, done.stderr) == (2, f"postlint: error: cannot write the output: {reason}\n")
+    done = _run_where_output_fails(where, [*argv, "--quiet", "--output-file", "report.txt"], tmp_path)
+    assert (done.returncode, done.stderr) == (1, "")
+    assert "PL101" in (tmp_path / "report.txt").read_text(encoding="utf-8")

@@ -7,6 +7,7 @@ and runs `python -m postlint` as a user would, with and without the server
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import signal
@@ -122,6 +123,23 @@ def test_working_folder_environment_and_exit_codes_are_the_callers(server: Path,
     assert missing.returncode == 2
     assert missing.stdout == ""
     assert len(missing.stderr.strip().splitlines()) == 1
+
+
+def test_a_closed_stdout_is_not_given_the_servers_socket(server: Path, tree: Path) -> None:
+    """With fd 1 closed, the client's socket would be fd 1: the check runs here instead, and
+    says it cannot write."""
+    before = served(server)
+    done = subprocess.run(
+        [sys.executable, "-m", "postlint", "check", "--no-cache", str(tree)],
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env(server),
+        preexec_fn=functools.partial(os.close, 1),
+        timeout=120,
+    )
+    message = "postlint: error: cannot write the output: standard output is closed\n"
+    assert (done.returncode, done.stderr) == (2, message)
+    assert served(server) == before
 
 
 def test_the_cache_works_through_the_server(server: Path, tree: Path, tmp_path: Path) -> None:

@@ -8,7 +8,9 @@ imports what it needs when it runs; `postlint --version` builds no parser at all
 from __future__ import annotations
 
 import argparse
+import errno
 import functools
+import io
 import os
 import re
 import sys
@@ -441,10 +443,25 @@ def _discard_stdout() -> None:
         os.close(devnull)
 
 
+class _ClosedStream(io.TextIOBase):
+    """Standard output of a process started without one (`postlint check >&-`, where Python
+    has None): writing to it fails as writing to a closed descriptor does."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "standard output is closed")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI and return its exit code (tests call this directly)."""
     from postlint.errors import UsageError
 
+    if sys.stdout is None:
+        sys.stdout = _ClosedStream()
+    if sys.stderr is None:
+        sys.stderr = io.StringIO()  # messages for a closed stderr go nowhere
     args = list(sys.argv[1:] if argv is None else argv)
     try:
         code = _run(args)
@@ -457,6 +474,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         _discard_stdout()
         return 1
+    except OSError as exc:  # what the system refused: most often the output (a full disk, no stdout)
+        _discard_stdout()
+        reason = exc.strerror or str(exc)
+        message = f"{reason}: {exc.filename}" if exc.filename else f"cannot write the output: {reason}"
+        sys.stderr.write(f"postlint: error: {message}\n")
+        return 2
     except KeyboardInterrupt:
         sys.stderr.write("postlint: interrupted\n")
         return 130

@@ -126,6 +126,8 @@ def forward(args: Sequence[str]) -> int | None:
         return None
     if not hasattr(_socket, "AF_UNIX") or not hasattr(_socket, "SCM_RIGHTS"):  # pragma: no cover - Windows
         return None
+    if sys.stdin is None or sys.stdout is None or sys.stderr is None:
+        return None  # a standard stream closed: the socket would take its number and be sent as it
     relay = _Relay()
     try:
         code = _run_in_server(path, args, relay)
@@ -252,6 +254,6 @@ def _leave(code: int) -> NoReturn:
     for stream in (sys.stdout, sys.stderr):
         try:  # noqa: SIM105 - contextlib is not imported on this path
             stream.flush()
-        except (OSError, ValueError):  # a closed pipe: what could be written was
+        except (OSError, ValueError, AttributeError):  # a closed pipe (what could be written was), no stream
             pass
     os._exit(code)
