@@ -208,3 +208,17 @@ def test_a_run_from_another_folder_shows_its_own_paths(
     inside = json.loads(report(capsys, "--cache-dir", cache, str(root)))
     assert {f["path"] for f in above} == {f"site/{f['path']}" for f in inside}
     assert inside == json.loads(report(capsys, "--no-cache", str(root)))
+
+
+def test_fixing_one_post_reads_the_rest_of_the_tree_from_the_cache(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A fix runs without the cache for the posts it fixes, but the rest of the content root's
+    facts (for corpus rules) still come from the rows."""
+    root = site(tmp_path)
+    cache = str(tmp_path / "cache")
+    report(capsys, "--cache-dir", cache, str(root))
+    reads = Reads(monkeypatch)
+    main(["check", "--diff", "--cache-dir", cache, str(root / "00" / "post-2.md")])
+    assert "+showToc: true" in capsys.readouterr().out  # the diff of its `showToc: yes`
+    assert reads.reset() == (1, 1)  # the rows, and the post being fixed

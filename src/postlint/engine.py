@@ -492,7 +492,7 @@ class Engine:
         result.paths = [target.display for target in targets]
         files = [*targets, *self.rest_of_tree(targets, walked)]
         if self.cache is None or fix is not None:
-            self._check_all(result, files, fix, progress, [None] * len(files))
+            self._check_all(result, files, fix, progress, None)
             return result
         stamps = last_run.stamps(files)
         signature = last_run.signature(files, len(targets), stamps, str(self.config.root))
@@ -514,23 +514,25 @@ class Engine:
         files: list[Target],
         fix: FixOptions | None,
         progress: Progress | None,
-        stamps: list[Stamp | None],
+        stamps: list[Stamp | None] | None,
     ) -> bool:
         """Check the files asked for (the first `result.files_checked`) and read the rest's
-        facts, into `result`. Whether each file's result is cached under the stamp it was
-        taken with (changed while checked, or not cacheable, it is not)."""
+        facts, into `result`. Whether each file's result is cached under the stamp taken
+        before (changed while checked, or not cacheable, it is not; with no `stamps`, the
+        cache takes its own)."""
         count = result.files_checked
         targets = files[:count]
-        settled = True
+        ahead = stamps[:count] if stamps is not None else None
+        behind = stamps[count:] if stamps is not None else None
+        settled = stamps is not None
         sups: dict[str, Suppressions] = {}
         lines: dict[str, dict[int, str]] = {}
         first = targets[0].display if targets else ""
         if self.cache is not None:
             self.cache.read()
         corpus = CorpusFacts(self.cache if fix is None and self.corpus_codes else None, first)
-        ahead = stamps[:count]
-        for file, stamp in zip(self.results(targets, fix, progress=progress, stamps=ahead), ahead, strict=True):
-            settled = settled and file.stamp == stamp
+        for index, file in enumerate(self.results(targets, fix, progress=progress, stamps=ahead)):
+            settled = settled and ahead is not None and file.stamp == ahead[index]
             corpus.gather(file)
             if file.suppressions.entries or file.suppressions.malformed:
                 sups[file.display] = file.suppressions
@@ -541,9 +543,8 @@ class Engine:
                 result.diffs.append(file.diff)
             if file.findings:  # most files have none
                 result.findings.extend(f for f in file.findings if file.suppressions.allows(f))
-        rest, behind = files[count:], stamps[count:]
-        for file, stamp in zip(self.results(rest, facts_only=True, stamps=behind), behind, strict=True):
-            settled = settled and file.stamp == stamp
+        for index, file in enumerate(self.results(files[count:], facts_only=True, stamps=behind)):
+            settled = settled and behind is not None and file.stamp == behind[index]
             corpus.gather(file)
         found = corpus.findings(lambda facts: self.finish(facts, first))
         asked = set(result.paths) if found else set()
