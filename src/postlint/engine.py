@@ -26,7 +26,7 @@ from postlint.document import Document
 from postlint.file_result import FileResult
 from postlint.findings import Finding, Position, Span
 from postlint.frontmatter import parse_front_matter
-from postlint.last_run import LastRun, Report, Stamp
+from postlint.last_run import LastRun, Report, Stamps
 from postlint.load import decode, load
 from postlint.registry import Registry, load_registry
 from postlint.result import Result
@@ -401,7 +401,7 @@ class Engine:
         *,
         facts_only: bool = False,
         progress: Progress | None = None,
-        stamps: Sequence[Stamp | None] | None = None,
+        stamps: Stamps | None = None,
     ) -> Iterator[FileResult]:
         """Each file's result, in the order of `targets`, as it is ready: from the cache when
         unchanged (`stamps`: the files' sizes and times, when already taken), across processes
@@ -413,7 +413,7 @@ class Engine:
             missing += targets
         else:
             cache.read()
-            stamped = last_run.stamps(targets) if stamps is None else stamps
+            stamped = Stamps.of(targets) if stamps is None else stamps
             for index, (target, stamp) in enumerate(zip(targets, stamped, strict=True)):
                 hit = cache.lookup(target.path, target.display, stamp)
                 if hit is not None:
@@ -494,7 +494,7 @@ class Engine:
         if self.cache is None or fix is not None:
             self._check_all(result, files, fix, progress, None)
             return result
-        stamps = last_run.stamps(files)
+        stamps = Stamps.of(files)
         signature = last_run.signature(files, len(targets), stamps, str(self.config.root))
         remembered = LastRun(self.cache)
         report = remembered.recall(signature) if signature is not None else None
@@ -514,7 +514,7 @@ class Engine:
         files: list[Target],
         fix: FixOptions | None,
         progress: Progress | None,
-        stamps: list[Stamp | None] | None,
+        stamps: Stamps | None,
     ) -> bool:
         """Check the files asked for (the first `result.files_checked`) and read the rest's
         facts, into `result`. Whether each file's result is cached under the stamp taken
@@ -522,8 +522,8 @@ class Engine:
         cache takes its own)."""
         count = result.files_checked
         targets = files[:count]
-        ahead = stamps[:count] if stamps is not None else None
-        behind = stamps[count:] if stamps is not None else None
+        ahead = stamps.part(0, count) if stamps is not None else None
+        behind = stamps.part(count) if stamps is not None else None
         settled = stamps is not None
         sups: dict[str, Suppressions] = {}
         lines: dict[str, dict[int, str]] = {}
