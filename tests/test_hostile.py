@@ -759,6 +759,21 @@ def test_cache_files_that_are_not_regular_files_are_not_read(kind: str, tmp_path
     assert again.peak_mb is not None and again.peak_mb < 250
 
 
+def test_a_cached_post_replaced_by_a_fifo_of_the_same_size_is_not_read(tmp_path: Path) -> None:
+    """An empty post, cached, then a FIFO in its place: the same size (0) at another time, so
+    the cache compares contents; reading a FIFO would wait for a writer for ever."""
+    proj = make_project(tmp_path)
+    empty = write(proj, "empty.md", "")
+    argv = [sys.executable, "-m", "postlint", "check", "--format", "json", "--cache-dir", str(tmp_path / "c"), "."]
+    assert not run_bounded(argv, proj, 30).timed_out
+    empty.unlink()
+    os.mkfifo(empty)
+    again = run_bounded(argv, proj, 10)
+    assert not again.timed_out, "killed after 10 s: the FIFO was read"
+    assert "Traceback" not in again.err, again.err[-3000:]
+    assert "PL001" in {f["code"] for f in _findings_by_path(again)["empty.md"]}
+
+
 @pytest.mark.parametrize("jobs", [1, 2], ids=["serial", "parallel"])
 def test_file_deleted_between_discovery_and_reading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: int):
     proj = make_project(tmp_path)

@@ -402,13 +402,13 @@ class Cache:
         """The cached result of the file at (absolute) `path` as `stamp` (its size and
         modification time, None if it cannot be `stat`ed) finds it; it has that stamp."""
         row = self.rows.get(path)
-        if row is None or stamp is None:
-            return None
+        if row is None or stamp is None or stamp[0] != row[0]:
+            return None  # not cached, gone, or other bytes (another size)
         try:
-            if stamp[1] != row[1] or stamp[0] != row[0]:
-                with open(path, "rb") as handle:
-                    if digest(handle.read()) != row[2]:
-                        return None
+            if stamp[1] != row[1]:  # the same size, another time: a checkout, or an edit
+                read = read_bytes(path, DEFAULT_MAX_FILE_SIZE)  # a regular file (not a FIFO put in its place)
+                if isinstance(read, ReadFailure) or digest(read.data) != row[2]:
+                    return None
                 row[0], row[1] = stamp
                 self.dirty = True
             return decode_row(display, row, stamp)
