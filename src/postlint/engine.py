@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from postlint import last_run
 from postlint.cache import Cache, CacheCorrupt, CachedFacts, run_key
 from postlint.config import Config
 from postlint.corpus_facts import CorpusFacts
@@ -26,7 +25,7 @@ from postlint.document import Document
 from postlint.file_result import FileResult
 from postlint.findings import Finding, Position, Span
 from postlint.frontmatter import parse_front_matter
-from postlint.last_run import LastRun, Report, Stamps
+from postlint.last_run import LastRun, Report, Stamps, signature
 from postlint.load import decode, load
 from postlint.registry import Registry, load_registry
 from postlint.result import Result
@@ -495,17 +494,17 @@ class Engine:
             self._check_all(result, files, fix, progress, None)
             return result
         stamps = Stamps.of(files)
-        signature = last_run.signature(files, len(targets), stamps, str(self.config.root))
+        key = signature(files, len(targets), stamps, str(self.config.root))
         remembered = LastRun(self.cache)
-        report = remembered.recall(signature) if signature is not None else None
+        report = remembered.recall(key) if key is not None else None
         if report is not None:  # the same files as the last run, none changed since
             result.findings, result.source_lines = report
             if progress is not None:
                 progress(len(targets))
             return result
         settled = self._check_all(result, files, fix, progress, stamps)
-        if signature is not None and settled:
-            remembered.keep(signature, Report(result.findings, result.source_lines), self.cache.depends)
+        if key is not None and settled:
+            remembered.keep(key, Report(result.findings, result.source_lines), self.cache.depends)
         return result
 
     def _check_all(
